@@ -1,0 +1,63 @@
+# Makefile: builds libtycho (static + shared) and the tycho CLI; test, sanitizer, fuzz and bench targets.
+CC      ?= cc
+BUILD   ?= build
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+           -Wno-implicit-fallthrough -fPIC -fno-plt -fvisibility=default
+CPPFLAGS += -Iinclude -D_GNU_SOURCE
+LDLIBS  += -lm -ldl
+SAN     ?=
+
+LIB_SRC := $(wildcard src/core/*.c src/front/*.c src/vm/*.c src/lib/*.c)
+LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+CLI_OBJ := $(BUILD)/obj/cli/tycho.o
+
+.PHONY: all test asan ubsan fuzz bench clean unit
+all: $(BUILD)/tycho $(BUILD)/libtycho.so $(BUILD)/libtycho.a
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -MMD -MP -c $< -o $@
+
+$(BUILD)/libtycho.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libtycho.so: $(LIB_OBJ)
+	$(CC) -shared $(SAN) -o $@ $^ $(LDLIBS)
+
+# -Wl,-E exports the C API so dlopen'ed Lua 5.4 C modules bind to it
+$(BUILD)/tycho: $(CLI_OBJ) $(BUILD)/libtycho.a
+	$(CC) $(SAN) -Wl,-E -o $@ $(CLI_OBJ) -Wl,--whole-archive $(BUILD)/libtycho.a -Wl,--no-whole-archive $(LDLIBS)
+
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libtycho.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) $(SAN) -o $@ $< $(BUILD)/libtycho.a $(LDLIBS)
+unit: $(UNIT_BIN)
+
+# The test command (README, .ci/run): unit tests, Lua tests, error tests, real programs.
+test: all unit
+	TYCHO=$(BUILD)/tycho BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address -fno-omit-frame-pointer" test
+ubsan:
+	$(MAKE) BUILD=build-ubsan OPT=-O1 SAN="-fsanitize=undefined -fno-sanitize-recover=undefined" test
+
+# libFuzzer target for lexer/parser/compiler: make fuzz FUZZTIME=600
+FUZZTIME ?= 60
+fuzz:
+	$(MAKE) CC=clang BUILD=build-fuzz OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address" $(BUILD)/../build-fuzz/libtycho.a
+	clang -Iinclude -Isrc -fsanitize=fuzzer,address -O1 -g -o build-fuzz/fuzz_parse tests/fuzz/fuzz_parse.c build-fuzz/libtycho.a -lm -ldl
+	mkdir -p build-fuzz/corpus && cp tests/lua/*.lua build-fuzz/corpus/ 2>/dev/null; \
+	build-fuzz/fuzz_parse -max_total_time=$(FUZZTIME) -max_len=4096 build-fuzz/corpus
+
+bench: all
+	sh bench/run.sh
+
+clean:
+	rm -rf build build-asan build-ubsan build-fuzz
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
