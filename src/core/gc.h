@@ -20,6 +20,10 @@
 #define FINALIZEDBIT 6
 #define TY_IMAGEBIT 7   /* object lives in a loaded image: never freed, never swept */
 #define AGEBITS 7       /* low 3 bits: age in generational mode */
+/* Image objects: marked = bitmask(TY_IMAGEBIT) | bitmask(BLACKBIT) (never white).
+** Their `next` field belongs to the collector: it links g->remembered (the
+** loader must leave it NULL); bit TY_REMEMBIT says the object is on that list. */
+#define TY_REMEMBIT 0
 
 #define bitmask(b)   (1 << (b))
 #define bit2mask(b1, b2) (bitmask(b1) | bitmask(b2))
@@ -56,6 +60,10 @@
    tyC_barrier_(L, obj2gco(p), obj2gco(o)) : (void)0)
 
 GCObject *tyC_newobj(lua_State *L, int tt, size_t sz);  /* allocates and links into allgc */
+/* same, for an object that starts `offset` bytes into its block (threads with extra space) */
+GCObject *tyC_newobjdt(lua_State *L, int tt, size_t sz, size_t offset);
+/* counts violations of the tri-color invariant (asserts in TY_DEBUG builds); 0 = heap ok */
+int tyC_checkheap(lua_State *L);
 void tyC_fix(lua_State *L, GCObject *o);                /* moves a new object to fixedgc */
 void tyC_step(lua_State *L);
 void tyC_fullgc(lua_State *L, int isemergency);

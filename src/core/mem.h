@@ -7,7 +7,12 @@
 /* All runtime allocations go through these.  They keep g->GCdebt exact so
 ** collectgarbage("count") is accurate, honour g->memlimit, run an emergency
 ** collection on failure and, if that does not help, raise LUA_ERRMEM. */
+/* tyM_realloc_ raises LUA_ERRMEM on failure, except while g->gcstopem is set
+** (inside the collector, or a region that must not throw): then it returns
+** NULL and leaves the old block untouched.  tyM_tryrealloc_ always returns
+** NULL on failure (after an emergency collection when allowed). */
 void *tyM_realloc_(lua_State *L, void *block, size_t oldsize, size_t size);
+void *tyM_tryrealloc_(lua_State *L, void *block, size_t oldsize, size_t size);
 void *tyM_saferealloc_(lua_State *L, void *block, size_t oldsize, size_t size); /* same, never NULL */
 void *tyM_malloc_(lua_State *L, size_t size, int tag);  /* tag: object type, for allocator hints */
 void tyM_free_(lua_State *L, void *block, size_t osize);

@@ -337,6 +337,7 @@ const char *tyO_pushfstring(lua_State *L, const char *fmt, ...);
 /* Builds a "source:line:" chunk id for messages (LUA_IDSIZE bytes at most). */
 void tyO_chunkid(char *out, const char *source, size_t srclen);
 int tyO_hexavalue(int c);
+#define UTF8BUFFSZ 8  /* buffer size for tyO_utf8esc: bytes are written at its end */
 int tyO_utf8esc(char *buff, unsigned long x);  /* writes backwards; returns byte count */
 
 #endif

@@ -33,7 +33,7 @@ void tyV_settable(lua_State *L, const TValue *t, TValue *key, TValue *val);
 void tyV_finishOp(lua_State *L);
 void tyV_execute(lua_State *L, CallInfo *ci);
 void tyV_concat(lua_State *L, int total);  /* concatenates `total` values below top */
-lua_Integer tyV_idiv(lua_State *L, lua_Integer x, lua_Integer y);  /* "attempt to perform 'n//0'" */
+lua_Integer tyV_idiv(lua_State *L, lua_Integer x, lua_Integer y);  /* "attempt to divide by zero" */
 lua_Integer tyV_mod(lua_State *L, lua_Integer x, lua_Integer y);   /* "attempt to perform 'n%%0'" */
 lua_Number tyV_modf(lua_State *L, lua_Number x, lua_Number y);
 lua_Integer tyV_shiftl(lua_Integer x, lua_Integer y);

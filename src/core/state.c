@@ -1,0 +1,377 @@
+/* state.c: creation and destruction of states and threads, CallInfo lists, C-stack limits, warnings. */
+#include <stddef.h>
+#include <string.h>
+#include <time.h>
+#include "state.h"
+#include "gc.h"
+#include "mem.h"
+#include "str.h"
+#include "tab.h"
+#include "func.h"
+#include "../vm/do.h"
+#include "../vm/debug.h"
+#include "../vm/coro.h"
+#include "../front/parse.h"
+#include "tycho.h"
+
+/* a thread with its LUA_EXTRASPACE bytes (lua_getextraspace) just before it */
+typedef struct LX {
+  lu_byte extra_[LUA_EXTRASPACE];
+  lua_State l;
+} LX;
+
+/* the main thread and the global state, allocated together */
+typedef struct LG {
+  LX l;
+  global_State g;
+} LG;
+
+#define fromstate(L) ((LX *)((lu_byte *)(L) - offsetof(LX, l)))
+#define completestate(g) ttisnil(&(g)->nilvalue)
+#define MAX_LMEM ((l_mem)(~(lu_mem)0 >> 1))
+
+#define TY_GCPAUSE 200
+#define TY_GCMUL 100
+#define TY_GCSTEPSIZE 13  /* 8 KB */
+
+/* a seed mixing addresses (ASLR) and the time */
+static unsigned int makeseed(lua_State *L) {
+  size_t buff[4];
+  unsigned int h = (unsigned int)time(NULL);
+  buff[0] = (size_t)h;
+  buff[1] = (size_t)&h;
+  buff[2] = (size_t)L;
+  buff[3] = (size_t)(uintptr_t)&lua_newstate;
+  return tyS_hash((const char *)buff, sizeof(buff), h);
+}
+
+/* keeps gettotalbytes(g) while setting the debt */
+void tyE_setdebt(global_State *g, l_mem debt) {
+  l_mem tb = (l_mem)gettotalbytes(g);
+  if (debt < tb - MAX_LMEM)
+    debt = tb - MAX_LMEM;  /* no overflow of totalbytes */
+  g->totalbytes = tb - debt;
+  g->GCdebt = debt;
+}
+
+/* ---- CallInfo list ---- */
+
+CallInfo *tyE_extendCI(lua_State *L) {
+  CallInfo *ci = tyM_new(L, CallInfo);
+  L->ci->next = ci;
+  ci->previous = L->ci;
+  ci->next = NULL;
+  ci->u.l.trap = 0;
+  L->nci++;
+  return ci;
+}
+
+/* frees every CallInfo after the current one */
+void tyE_freeCI(lua_State *L) {
+  CallInfo *ci = L->ci;
+  CallInfo *next = ci->next;
+  ci->next = NULL;
+  while ((ci = next) != NULL) {
+    next = ci->next;
+    tyM_free(L, ci);
+    L->nci--;
+  }
+}
+
+/* frees half of the unused CallInfos */
+void tyE_shrinkCI(lua_State *L) {
+  CallInfo *ci = L->ci->next;
+  CallInfo *next;
+  if (ci == NULL)
+    return;
+  while ((next = ci->next) != NULL) {
+    CallInfo *next2 = next->next;
+    ci->next = next2;  /* drop `next` */
+    L->nci--;
+    tyM_free(L, next);
+    if (next2 == NULL)
+      break;
+    next2->previous = ci;
+    ci = next2;
+  }
+}
+
+/* ---- C stack ---- */
+
+void tyE_checkcstack(lua_State *L) {
+  if (getCcalls(L) == TY_MAXCCALLS)
+    tyG_runerror(L, "C stack overflow");
+  else if (getCcalls(L) >= (TY_MAXCCALLS / 10 * 11))
+    tyD_throw(L, LUA_ERRERR);  /* error while handling the overflow */
+}
+
+void tyE_incCstack(lua_State *L) {
+  L->nCcalls++;
+  if (l_unlikely(getCcalls(L) >= TY_MAXCCALLS))
+    tyE_checkcstack(L);
+}
+
+/* ---- threads ---- */
+
+static void stack_init(lua_State *L1, lua_State *L) {
+  int i;
+  CallInfo *ci;
+  L1->stack = tyM_newvector(L, BASIC_STACK_SIZE + EXTRA_STACK, TValue);
+  for (i = 0; i < BASIC_STACK_SIZE + EXTRA_STACK; i++)
+    setnilvalue(L1->stack + i);
+  L1->top = L1->stack;
+  L1->stack_last = L1->stack + BASIC_STACK_SIZE;
+  ci = &L1->base_ci;
+  ci->next = ci->previous = NULL;
+  ci->callstatus = CIST_C;
+  ci->func = L1->top;
+  ci->u.c.k = NULL;
+  ci->u.c.ctx = 0;
+  ci->u.c.old_errfunc = 0;
+  ci->nresults = 0;
+  setnilvalue(L1->top);  /* the 'function' slot of the base frame */
+  L1->top++;
+  ci->top = L1->top + LUA_MINSTACK;
+  L1->ci = ci;
+}
+
+static void freestack(lua_State *L, lua_State *L1) {
+  if (L1->stack == NULL)
+    return;  /* never built */
+  L1->ci = &L1->base_ci;
+  tyE_freeCI(L1);
+  tyM_freearray(L, L1->stack, stacksize(L1) + EXTRA_STACK);
+  L1->stack = NULL;
+  tyM_freearray(L, L1->tbc, L1->sizetbc);
+  L1->tbc = NULL;
+  L1->ntbc = L1->sizetbc = 0;
+}
+
+static void preinit_thread(lua_State *L, global_State *g) {
+  G(L) = g;
+  L->stack = NULL;
+  L->stack_last = NULL;
+  L->top = NULL;
+  L->ci = NULL;
+  L->nci = 0;
+  L->twups = L;  /* not in the list of threads with open upvalues */
+  L->nCcalls = 0;
+  L->nny = 0;
+  L->errorJmp = NULL;
+  L->hook = NULL;
+  L->hookmask = 0;
+  L->basehookcount = 0;
+  L->hookcount = 0;
+  L->allowhook = 1;
+  L->openupval = NULL;
+  L->tbc = NULL;
+  L->ntbc = L->sizetbc = 0;
+  L->status = LUA_OK;
+  L->errfunc = 0;
+  L->oldpc = 0;
+  L->gclist = NULL;
+  L->coro = NULL;
+  L->from = NULL;
+  L->nresume = 0;
+}
+
+LUA_API lua_State *lua_newthread(lua_State *L) {
+  global_State *g = G(L);
+  GCObject *o;
+  lua_State *L1;
+  tyC_checkGC(L);
+  o = tyC_newobjdt(L, TY_VTHREAD, sizeof(LX), offsetof(LX, l));
+  L1 = gco2th(o);
+  preinit_thread(L1, g);
+  /* anchor it on the stack before the stack allocation below */
+  setthvalue(L, L->top, L1);
+  L->top++;
+  L1->hookmask = L->hookmask;
+  L1->basehookcount = L->basehookcount;
+  L1->hook = L->hook;
+  L1->hookcount = L1->basehookcount;
+  memcpy(lua_getextraspace(L1), lua_getextraspace(g->mainthread), LUA_EXTRASPACE);
+  stack_init(L1, L);
+  return L1;
+}
+
+void tyE_freethread(lua_State *L, lua_State *L1) {
+  LX *l = fromstate(L1);
+  if (L1->stack != NULL)
+    tyF_closeupval(L1, L1->stack);  /* close all upvalues */
+  tyD_freecoro(L, L1);
+  freestack(L, L1);
+  tyM_free(L, l);
+}
+
+/* unwinds the thread, runs pending __close (protected), resets the stack */
+int tyE_resetthread(lua_State *L, int status) {
+  CallInfo *ci = L->ci = &L->base_ci;
+  setnilvalue(L->stack);  /* 'function' slot of the base frame */
+  ci->func = L->stack;
+  ci->callstatus = CIST_C;
+  if (status == LUA_YIELD)
+    status = LUA_OK;
+  L->status = LUA_OK;  /* so it can run __close metamethods */
+  status = tyD_closeprotected(L, savestack(L, L->stack + 1), status);
+  if (status != LUA_OK)
+    tyD_seterrorobj(L, status, L->stack + 1);
+  else
+    L->top = L->stack + 1;
+  ci->top = L->top + LUA_MINSTACK;
+  {  /* shrinking is optional: it must not raise (this runs on error paths) */
+    lu_byte oldstopem = G(L)->gcstopem;
+    G(L)->gcstopem = 1;
+    tyD_reallocstack(L, (int)(ci->top - L->stack), 0);
+    G(L)->gcstopem = oldstopem;
+  }
+  return status;
+}
+
+LUA_API int lua_closethread(lua_State *L, lua_State *from) {
+  int status;
+  L->nCcalls = (from) ? getCcalls(from) : 0;
+  status = tyE_resetthread(L, L->status);
+  /* a suspended or finished coroutine gives back its C stack */
+  if (L->coro != NULL && L->coro->state != TYCO_RUNNING)
+    tyD_freecoro(L, L);
+  return status;
+}
+
+LUA_API int lua_resetthread(lua_State *L) {
+  return lua_closethread(L, NULL);
+}
+
+/* ---- state ---- */
+
+static void init_registry(lua_State *L, global_State *g) {
+  Table *registry = tyH_new(L);
+  sethvalue(L, &g->l_registry, registry);
+  tyH_resize(L, registry, LUA_RIDX_LAST, 0);
+  setthvalue(L, &registry->array[LUA_RIDX_MAINTHREAD - 1], L);
+  sethvalue(L, &registry->array[LUA_RIDX_GLOBALS - 1], tyH_new(L));
+}
+
+/* the parts of lua_newstate that may fail (run in protected mode) */
+static void f_luaopen(lua_State *L, void *ud) {
+  global_State *g = G(L);
+  (void)ud;
+  stack_init(L, L);
+  init_registry(L, g);
+  tyS_init(L);
+  tyT_init(L);
+  tyX_init(L);
+  g->gcstp = 0;  /* collection allowed from now on */
+  setnilvalue(&g->nilvalue);  /* the state is complete */
+}
+
+static void close_state(lua_State *L) {
+  global_State *g = G(L);
+  if (!completestate(g))  /* closing a partially built state? */
+    tyC_freeallobjects(L);
+  else {
+    L->ci = &L->base_ci;
+    tyD_closeprotected(L, savestack(L, L->stack + 1), LUA_OK);
+    tyC_freeallobjects(L);
+  }
+  tyM_freearray(L, g->strt.hash, g->strt.size);
+  freestack(L, L);
+  tyD_freecoro(L, L);
+  tyassert(gettotalbytes(g) == sizeof(LG));
+  (*g->frealloc)(g->ud, fromstate(L), sizeof(LG), 0);
+}
+
+LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud) {
+  int i;
+  lua_State *L;
+  global_State *g;
+  LG *l = (LG *)(*f)(ud, NULL, LUA_TTHREAD, sizeof(LG));
+  if (l == NULL)
+    return NULL;
+  memset(l, 0, sizeof(LG));
+  L = &l->l.l;
+  g = &l->g;
+  L->tt = TY_VTHREAD;
+  g->currentwhite = bitmask(WHITE0BIT);
+  L->marked = tyC_white(g);
+  L->next = NULL;
+  preinit_thread(L, g);
+  g->allgc = obj2gco(L);  /* for now the only object */
+  g->frealloc = f;
+  g->ud = ud;
+  g->warnf = NULL;
+  g->ud_warn = NULL;
+  g->mainthread = L;
+  g->seed = makeseed(L);
+  g->gcstp = GCSTPGC;  /* no collection while building the state */
+  g->strt.size = g->strt.nuse = 0;
+  g->strt.hash = NULL;
+  setnilvalue(&g->l_registry);
+  g->panic = NULL;
+  g->gcstate = GCSpause;
+  g->gckind = KGC_INC;
+  g->gcstopem = 0;
+  g->gcemergency = 0;
+  g->finobj = g->tobefnz = g->fixedgc = NULL;
+  g->gray = g->grayagain = NULL;
+  g->weak = g->ephemeron = g->allweak = NULL;
+  g->survival = g->old1 = g->reallyold = g->firstold1 = NULL;
+  g->finobjsur = g->finobjold1 = g->finobjrold = NULL;
+  g->remembered = NULL;
+  g->sweepgc = NULL;
+  g->twups = NULL;
+  g->totalbytes = (l_mem)sizeof(LG);
+  g->GCdebt = 0;
+  g->GCestimate = 0;
+  g->memlimit = 0;
+  g->image = NULL;
+  setivalue(&g->nilvalue, 0);  /* not a nil: signals an incomplete state */
+  g->gcpause = TY_GCPAUSE;
+  g->gcstepmul = TY_GCMUL;
+  g->gcstepsize = TY_GCSTEPSIZE;
+  g->genmajormul = 25;  /* stored divided by 4 (api.c) */
+  g->genminormul = 20;
+  for (i = 0; i < LUA_NUMTYPES; i++)
+    g->mt[i] = NULL;
+  for (i = 0; i < TM_N; i++)
+    g->tmname[i] = NULL;
+  if (tyD_rawrunprotected(L, f_luaopen, NULL) != LUA_OK) {
+    close_state(L);  /* memory error while building */
+    L = NULL;
+  }
+  return L;
+}
+
+LUA_API void lua_close(lua_State *L) {
+  L = G(L)->mainthread;  /* only the main thread can be closed */
+  close_state(L);
+}
+
+/* ---- warnings ---- */
+
+void tyE_warning(lua_State *L, const char *msg, int tocont) {
+  lua_WarnFunction wf = G(L)->warnf;
+  if (wf != NULL)
+    wf(G(L)->ud_warn, msg, tocont);
+}
+
+/* "error in <where> (<message>)", message from the error object on the top */
+void tyE_warnerror(lua_State *L, const char *where) {
+  TValue *errobj = L->top - 1;
+  const char *msg = ttisstring(errobj) ? svalue(errobj) : "error object is not a string";
+  tyE_warning(L, "error in ", 1);
+  tyE_warning(L, where, 1);
+  tyE_warning(L, " (", 1);
+  tyE_warning(L, msg, 1);
+  tyE_warning(L, ")", 0);
+}
+
+/* ---- tycho extensions ---- */
+
+LUA_API void tycho_setmemlimit(lua_State *L, size_t limit) {
+  G(L)->memlimit = limit;
+}
+
+LUA_API size_t tycho_getmemlimit(lua_State *L) {
+  return G(L)->memlimit;
+}

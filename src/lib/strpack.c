@@ -1,0 +1,338 @@
+/* strpack.c: string.pack, string.unpack and string.packsize (binary serialization). */
+#include <ctype.h>
+#include <limits.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "strlib.h"
+
+#define MAXINTSIZE 16                     /* largest i[n]/I[n] size */
+#define NB CHAR_BIT
+#define BYTEMASK ((1u << NB) - 1)
+#define SZINT ((int)sizeof(lua_Integer))
+
+/* native maximum alignment (the '!' default) */
+struct align_probe { char c; union { lua_Number n; double d; void *p; lua_Integer i; long l; } u; };
+#define NATIVE_ALIGN ((int)offsetof(struct align_probe, u))
+
+typedef enum {
+  K_INT, K_UINT, K_FLOAT, K_NUMBER, K_DOUBLE, K_CHAR, K_STRING, K_ZSTR,
+  K_PADDING, K_PADALIGN, K_NOP
+} OptKind;
+
+typedef struct Header {
+  lua_State *L;
+  int little;
+  int maxalign;
+} Header;
+
+static int is_little_endian(void) {
+  const int one = 1;
+  return *(const char *)&one == 1;
+}
+
+static void header_init(Header *h, lua_State *L) {
+  h->L = L;
+  h->little = is_little_endian();
+  h->maxalign = 1;
+}
+
+/* reads an optional decimal size; 'def' when absent */
+static int read_num(const char **fmt, int def) {
+  int a = 0;
+  if (!isdigit((unsigned char)**fmt)) return def;
+  do {
+    a = a * 10 + (*((*fmt)++) - '0');
+  } while (isdigit((unsigned char)**fmt) && a <= ((int)TYSTR_MAXSIZE - 9) / 10);
+  return a;
+}
+
+static int read_limited(Header *h, const char **fmt, int def) {
+  int sz = read_num(fmt, def);
+  if (sz > MAXINTSIZE || sz <= 0)
+    return luaL_error(h->L, "integral size (%d) out of limits [1,%d]", sz, MAXINTSIZE);
+  return sz;
+}
+
+/* reads one option, setting its size */
+static OptKind read_option(Header *h, const char **fmt, int *size) {
+  int opt = *((*fmt)++);
+  *size = 0;
+  switch (opt) {
+    case 'b': *size = sizeof(char); return K_INT;
+    case 'B': *size = sizeof(char); return K_UINT;
+    case 'h': *size = sizeof(short); return K_INT;
+    case 'H': *size = sizeof(short); return K_UINT;
+    case 'l': *size = sizeof(long); return K_INT;
+    case 'L': *size = sizeof(long); return K_UINT;
+    case 'j': *size = sizeof(lua_Integer); return K_INT;
+    case 'J': *size = sizeof(lua_Integer); return K_UINT;
+    case 'T': *size = sizeof(size_t); return K_UINT;
+    case 'f': *size = sizeof(float); return K_FLOAT;
+    case 'n': *size = sizeof(lua_Number); return K_NUMBER;
+    case 'd': *size = sizeof(double); return K_DOUBLE;
+    case 'i': *size = read_limited(h, fmt, sizeof(int)); return K_INT;
+    case 'I': *size = read_limited(h, fmt, sizeof(int)); return K_UINT;
+    case 's': *size = read_limited(h, fmt, sizeof(size_t)); return K_STRING;
+    case 'c':
+      *size = read_num(fmt, -1);
+      if (*size == -1) luaL_error(h->L, "missing size for format option 'c'");
+      return K_CHAR;
+    case 'z': return K_ZSTR;
+    case 'x': *size = 1; return K_PADDING;
+    case 'X': return K_PADALIGN;
+    case ' ': break;
+    case '<': h->little = 1; break;
+    case '>': h->little = 0; break;
+    case '=': h->little = is_little_endian(); break;
+    case '!': h->maxalign = read_limited(h, fmt, NATIVE_ALIGN); break;
+    default: luaL_error(h->L, "invalid format option '%c'", opt);
+  }
+  return K_NOP;
+}
+
+/* reads an option and computes the padding that aligns it at offset 'total' */
+static OptKind read_details(Header *h, size_t total, const char **fmt, int *psize, int *ntoalign) {
+  OptKind k = read_option(h, fmt, psize);
+  int align = *psize;
+  if (k == K_PADALIGN) {   /* 'X' aligns like the option that follows it */
+    if (**fmt == '\0' || read_option(h, fmt, &align) == K_CHAR || align == 0)
+      luaL_argerror(h->L, 1, "invalid next option for option 'X'");
+  }
+  if (align <= 1 || k == K_CHAR) {
+    *ntoalign = 0;
+  } else {
+    if (align > h->maxalign) align = h->maxalign;
+    if ((align & (align - 1)) != 0)
+      luaL_argerror(h->L, 1, "format asks for alignment not power of 2");
+    *ntoalign = (align - (int)(total & (size_t)(align - 1))) & (align - 1);
+  }
+  return k;
+}
+
+/* appends integer v as 'size' bytes; 'neg' extends the sign past lua_Integer width */
+static void pack_int(luaL_Buffer *b, lua_Unsigned v, int little, int size, int neg) {
+  char *buff = luaL_prepbuffsize(b, (size_t)size);
+  int i;
+  for (i = 0; i < size; i++) {
+    unsigned char byte = (i < SZINT) ? (unsigned char)(v >> (i * NB)) : (neg ? 0xff : 0);
+    buff[little ? i : size - 1 - i] = (char)byte;
+  }
+  luaL_addsize(b, (size_t)size);
+}
+
+/* copies 'size' bytes, reversing them when the requested endianness differs */
+static void copy_ordered(char *dst, const char *src, int size, int little) {
+  if (little == is_little_endian()) {
+    memcpy(dst, src, (size_t)size);
+  } else {
+    int i;
+    for (i = 0; i < size; i++) dst[i] = src[size - 1 - i];
+  }
+}
+
+int tystr_pack(lua_State *L) {
+  Header h;
+  luaL_Buffer b;
+  const char *fmt = luaL_checkstring(L, 1);
+  int arg = 1;
+  size_t total = 0;
+  header_init(&h, L);
+  lua_pushnil(L);   /* mark to separate arguments from the buffer */
+  luaL_buffinit(L, &b);
+  while (*fmt != '\0') {
+    int size, ntoalign;
+    OptKind k = read_details(&h, total, &fmt, &size, &ntoalign);
+    total += (size_t)ntoalign + (size_t)size;
+    while (ntoalign-- > 0) luaL_addchar(&b, '\0');
+    arg++;
+    switch (k) {
+      case K_INT: {
+        lua_Integer n = luaL_checkinteger(L, arg);
+        if (size < SZINT) {
+          lua_Integer lim = (lua_Integer)1 << ((size * NB) - 1);
+          luaL_argcheck(L, -lim <= n && n < lim, arg, "integer overflow");
+        }
+        pack_int(&b, (lua_Unsigned)n, h.little, size, n < 0);
+        break;
+      }
+      case K_UINT: {
+        lua_Integer n = luaL_checkinteger(L, arg);
+        if (size < SZINT)
+          luaL_argcheck(L, (lua_Unsigned)n < ((lua_Unsigned)1 << (size * NB)), arg,
+                        "unsigned overflow");
+        pack_int(&b, (lua_Unsigned)n, h.little, size, 0);
+        break;
+      }
+      case K_FLOAT: {
+        float f = (float)luaL_checknumber(L, arg);
+        char *p = luaL_prepbuffsize(&b, sizeof f);
+        copy_ordered(p, (const char *)&f, sizeof f, h.little);
+        luaL_addsize(&b, sizeof f);
+        break;
+      }
+      case K_NUMBER: {
+        lua_Number f = luaL_checknumber(L, arg);
+        char *p = luaL_prepbuffsize(&b, sizeof f);
+        copy_ordered(p, (const char *)&f, sizeof f, h.little);
+        luaL_addsize(&b, sizeof f);
+        break;
+      }
+      case K_DOUBLE: {
+        double f = (double)luaL_checknumber(L, arg);
+        char *p = luaL_prepbuffsize(&b, sizeof f);
+        copy_ordered(p, (const char *)&f, sizeof f, h.little);
+        luaL_addsize(&b, sizeof f);
+        break;
+      }
+      case K_CHAR: {
+        size_t len;
+        const char *s = luaL_checklstring(L, arg, &len);
+        luaL_argcheck(L, len <= (size_t)size, arg, "string longer than given size");
+        luaL_addlstring(&b, s, len);
+        for (; len < (size_t)size; len++) luaL_addchar(&b, '\0');
+        break;
+      }
+      case K_STRING: {
+        size_t len;
+        const char *s = luaL_checklstring(L, arg, &len);
+        luaL_argcheck(L, size >= (int)sizeof(size_t) ||
+                         len < ((size_t)1 << (size * NB)),
+                      arg, "string length does not fit in given size");
+        pack_int(&b, (lua_Unsigned)len, h.little, size, 0);
+        luaL_addlstring(&b, s, len);
+        total += len;
+        break;
+      }
+      case K_ZSTR: {
+        size_t len;
+        const char *s = luaL_checklstring(L, arg, &len);
+        luaL_argcheck(L, strlen(s) == len, arg, "string contains zeros");
+        luaL_addlstring(&b, s, len);
+        luaL_addchar(&b, '\0');
+        total += len + 1;
+        break;
+      }
+      case K_PADDING:
+        luaL_addchar(&b, '\0');
+        /* fallthrough */
+      case K_PADALIGN:
+      case K_NOP:
+        arg--;   /* consumed no argument */
+        break;
+    }
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
+int tystr_packsize(lua_State *L) {
+  Header h;
+  const char *fmt = luaL_checkstring(L, 1);
+  size_t total = 0;
+  header_init(&h, L);
+  while (*fmt != '\0') {
+    int size, ntoalign;
+    OptKind k = read_details(&h, total, &fmt, &size, &ntoalign);
+    luaL_argcheck(L, k != K_STRING && k != K_ZSTR, 1, "variable-length format");
+    size += ntoalign;
+    luaL_argcheck(L, total <= TYSTR_MAXSIZE - (size_t)size, 1, "format result too large");
+    total += (size_t)size;
+  }
+  lua_pushinteger(L, (lua_Integer)total);
+  return 1;
+}
+
+/* reads a 'size'-byte integer; wider-than-lua_Integer values must fit */
+static lua_Integer unpack_int(lua_State *L, const char *s, int little, int size, int issigned) {
+  lua_Unsigned res = 0;
+  int i;
+  int limit = (size <= SZINT) ? size : SZINT;
+  for (i = limit - 1; i >= 0; i--) {
+    res <<= NB;
+    res |= (lua_Unsigned)(unsigned char)s[little ? i : size - 1 - i];
+  }
+  if (size < SZINT) {
+    if (issigned) {   /* sign-extend */
+      lua_Unsigned mask = (lua_Unsigned)1 << (size * NB - 1);
+      res = (res ^ mask) - mask;
+    }
+  } else if (size > SZINT) {
+    unsigned char ext = (!issigned || (lua_Integer)res >= 0) ? 0 : 0xff;
+    for (i = limit; i < size; i++) {
+      if ((unsigned char)s[little ? i : size - 1 - i] != ext)
+        luaL_error(L, "%d-byte integer does not fit into Lua Integer", size);
+    }
+  }
+  return (lua_Integer)res;
+}
+
+int tystr_unpack(lua_State *L) {
+  Header h;
+  const char *fmt = luaL_checkstring(L, 1);
+  size_t ld;
+  const char *data = luaL_checklstring(L, 2, &ld);
+  size_t pos = tystr_posrelat(luaL_optinteger(L, 3, 1), ld) - 1;
+  int n = 0;
+  luaL_argcheck(L, pos <= ld, 3, "initial position out of string");
+  header_init(&h, L);
+  while (*fmt != '\0') {
+    int size, ntoalign;
+    OptKind k = read_details(&h, pos, &fmt, &size, &ntoalign);
+    luaL_argcheck(L, (size_t)ntoalign + (size_t)size <= ld - pos, 2, "data string too short");
+    pos += (size_t)ntoalign;
+    luaL_checkstack(L, 2, "too many results");
+    n++;
+    switch (k) {
+      case K_INT:
+      case K_UINT:
+        lua_pushinteger(L, unpack_int(L, data + pos, h.little, size, k == K_INT));
+        break;
+      case K_FLOAT: {
+        float f;
+        copy_ordered((char *)&f, data + pos, sizeof f, h.little);
+        lua_pushnumber(L, (lua_Number)f);
+        break;
+      }
+      case K_NUMBER: {
+        lua_Number f;
+        copy_ordered((char *)&f, data + pos, sizeof f, h.little);
+        lua_pushnumber(L, f);
+        break;
+      }
+      case K_DOUBLE: {
+        double f;
+        copy_ordered((char *)&f, data + pos, sizeof f, h.little);
+        lua_pushnumber(L, (lua_Number)f);
+        break;
+      }
+      case K_CHAR:
+        lua_pushlstring(L, data + pos, (size_t)size);
+        break;
+      case K_STRING: {
+        size_t len = (size_t)unpack_int(L, data + pos, h.little, size, 0);
+        luaL_argcheck(L, len <= ld - pos - (size_t)size, 2, "data string too short");
+        lua_pushlstring(L, data + pos + size, len);
+        pos += len;
+        break;
+      }
+      case K_ZSTR: {
+        size_t len = strlen(data + pos);
+        luaL_argcheck(L, pos + len < ld, 2, "unfinished string for format 'z'");
+        lua_pushlstring(L, data + pos, len);
+        pos += len + 1;
+        break;
+      }
+      case K_PADALIGN:
+      case K_PADDING:
+      case K_NOP:
+        n--;
+        break;
+    }
+    pos += (size_t)size;
+  }
+  lua_pushinteger(L, (lua_Integer)pos + 1);
+  return n + 1;
+}

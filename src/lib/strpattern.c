@@ -1,0 +1,496 @@
+/* strpattern.c: Lua patterns and string.find, match, gmatch, gsub. */
+#include <ctype.h>
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+#include "strlib.h"
+
+#define MAXCAPS 32          /* LUA_MAXCAPTURES */
+#define MAXDEPTH 200        /* recursion budget of one match (MAXCCALLS) */
+#define ESC '%'
+#define SPECIALS "^$*+?.([%-"
+
+#define CAP_OPEN (-1)       /* capture still open */
+#define CAP_POS (-2)        /* position capture "()" */
+
+typedef struct Matcher {
+  const char *src;          /* subject start */
+  const char *src_end;      /* subject end (a '\0' always follows it) */
+  const char *pat_end;
+  lua_State *L;
+  int depth;                /* remaining recursion budget */
+  int level;                /* number of captures (open or closed) */
+  struct {
+    const char *start;
+    ptrdiff_t len;          /* length, or CAP_OPEN / CAP_POS */
+  } cap[MAXCAPS];
+} Matcher;
+
+static const char *do_match(Matcher *m, const char *s, const char *p);
+
+static void matcher_init(Matcher *m, lua_State *L, const char *s, size_t ls,
+                         const char *p, size_t lp) {
+  m->L = L;
+  m->src = s;
+  m->src_end = s + ls;
+  m->pat_end = p + lp;
+  m->depth = MAXDEPTH;
+  m->level = 0;
+}
+
+static void matcher_reset(Matcher *m) {
+  m->level = 0;
+  m->depth = MAXDEPTH;
+}
+
+/* ---- single character classes ---- */
+
+static int class_matches(int c, int cl) {
+  int res;
+  switch (tolower(cl)) {
+    case 'a': res = isalpha(c); break;
+    case 'c': res = iscntrl(c); break;
+    case 'd': res = isdigit(c); break;
+    case 'g': res = isgraph(c); break;
+    case 'l': res = islower(c); break;
+    case 'p': res = ispunct(c); break;
+    case 's': res = isspace(c); break;
+    case 'u': res = isupper(c); break;
+    case 'w': res = isalnum(c); break;
+    case 'x': res = isxdigit(c); break;
+    default: return cl == c;   /* escaped literal */
+  }
+  if (isupper(cl)) res = !res;   /* upper-case class is the complement */
+  return res != 0;
+}
+
+/* end of the single-character class starting at p */
+static const char *class_end(Matcher *m, const char *p) {
+  char c = *p++;
+  if (c == ESC) {
+    if (p >= m->pat_end) luaL_error(m->L, "malformed pattern (ends with '%%')");
+    return p + 1;
+  }
+  if (c == '[') {
+    if (*p == '^') p++;
+    do {   /* the first character after '[' or '[^' is never the closing ']' */
+      if (p >= m->pat_end) luaL_error(m->L, "malformed pattern (missing ']')");
+      c = *p++;
+      if (c == ESC && p < m->pat_end) p++;   /* skip escaped char, e.g. '%]' */
+    } while (*p != ']');
+    return p + 1;
+  }
+  return p;
+}
+
+/* does c belong to the set [ ... ] that spans p (at '[') to ec (at ']')? */
+static int set_matches(int c, const char *p, const char *ec) {
+  int found = 1;
+  if (p[1] == '^') {
+    found = 0;
+    p++;
+  }
+  for (p++; p < ec; p++) {
+    if (*p == ESC) {
+      p++;
+      if (class_matches(c, (unsigned char)*p)) return found;
+    } else if (p[1] == '-' && p + 2 < ec) {
+      if ((unsigned char)p[0] <= c && c <= (unsigned char)p[2]) return found;
+      p += 2;
+    } else if ((unsigned char)*p == c) {
+      return found;
+    }
+  }
+  return !found;
+}
+
+/* does the character at s match the class p..ep? */
+static int single_match(Matcher *m, const char *s, const char *p, const char *ep) {
+  int c;
+  if (s >= m->src_end) return 0;
+  c = (unsigned char)*s;
+  switch (*p) {
+    case '.': return 1;
+    case ESC: return class_matches(c, (unsigned char)p[1]);
+    case '[': return set_matches(c, p, ep - 1);
+    default: return (unsigned char)*p == c;
+  }
+}
+
+/* ---- pattern items ---- */
+
+static const char *match_balance(Matcher *m, const char *s, const char *p) {
+  int open, close, depth = 1;
+  if (p + 1 >= m->pat_end)
+    luaL_error(m->L, "malformed pattern (missing arguments to '%%b')");
+  if (s >= m->src_end || *s != *p) return NULL;
+  open = *p;
+  close = p[1];
+  while (++s < m->src_end) {
+    if (*s == close) {
+      if (--depth == 0) return s + 1;
+    } else if (*s == open) {
+      depth++;
+    }
+  }
+  return NULL;
+}
+
+static const char *max_expand(Matcher *m, const char *s, const char *p, const char *ep) {
+  ptrdiff_t n = 0;
+  while (single_match(m, s + n, p, ep)) n++;
+  for (; n >= 0; n--) {   /* try the longest repetition first */
+    const char *r = do_match(m, s + n, ep + 1);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+static const char *min_expand(Matcher *m, const char *s, const char *p, const char *ep) {
+  for (;;) {
+    const char *r = do_match(m, s, ep + 1);
+    if (r) return r;
+    if (!single_match(m, s, p, ep)) return NULL;
+    s++;
+  }
+}
+
+static const char *start_capture(Matcher *m, const char *s, const char *p, ptrdiff_t what) {
+  const char *r;
+  if (m->level >= MAXCAPS) luaL_error(m->L, "too many captures");
+  m->cap[m->level].start = s;
+  m->cap[m->level].len = what;
+  m->level++;
+  if ((r = do_match(m, s, p)) == NULL) m->level--;
+  return r;
+}
+
+static const char *end_capture(Matcher *m, const char *s, const char *p) {
+  int l;
+  const char *r;
+  for (l = m->level - 1; l >= 0; l--)
+    if (m->cap[l].len == CAP_OPEN) break;
+  if (l < 0) luaL_error(m->L, "invalid pattern capture");
+  m->cap[l].len = s - m->cap[l].start;
+  if ((r = do_match(m, s, p)) == NULL) m->cap[l].len = CAP_OPEN;
+  return r;
+}
+
+static const char *match_backref(Matcher *m, const char *s, int c) {
+  int l = c - '1';
+  size_t len;
+  if (l < 0 || l >= m->level || m->cap[l].len == CAP_OPEN)
+    luaL_error(m->L, "invalid capture index %%%d", l + 1);
+  if (m->cap[l].len == CAP_POS) return NULL;
+  len = (size_t)m->cap[l].len;
+  if ((size_t)(m->src_end - s) >= len && memcmp(m->cap[l].start, s, len) == 0)
+    return s + len;
+  return NULL;
+}
+
+/* the matcher: returns the end of the match of p at s, or NULL */
+static const char *do_match(Matcher *m, const char *s, const char *p) {
+  if (m->depth-- == 0) luaL_error(m->L, "pattern too complex");
+  while (p != m->pat_end) {
+    const char *ep;
+    if (*p == '(') {
+      if (p + 1 < m->pat_end && p[1] == ')') s = start_capture(m, s, p + 2, CAP_POS);
+      else s = start_capture(m, s, p + 1, CAP_OPEN);
+      break;
+    }
+    if (*p == ')') {
+      s = end_capture(m, s, p + 1);
+      break;
+    }
+    if (*p == '$' && p + 1 == m->pat_end) {
+      if (s != m->src_end) s = NULL;
+      break;
+    }
+    if (*p == ESC && p + 1 < m->pat_end) {
+      if (p[1] == 'b') {
+        s = match_balance(m, s, p + 2);
+        if (s == NULL) break;
+        p += 4;
+        continue;
+      }
+      if (p[1] == 'f') {
+        int prev, cur;
+        p += 2;
+        if (p >= m->pat_end || *p != '[')
+          luaL_error(m->L, "missing '[' after '%%f' in pattern");
+        ep = class_end(m, p);
+        prev = (s == m->src) ? 0 : (unsigned char)s[-1];
+        cur = (s < m->src_end) ? (unsigned char)*s : 0;
+        if (!set_matches(prev, p, ep - 1) && set_matches(cur, p, ep - 1)) {
+          p = ep;
+          continue;
+        }
+        s = NULL;
+        break;
+      }
+      if (isdigit((unsigned char)p[1])) {
+        s = match_backref(m, s, (unsigned char)p[1]);
+        if (s == NULL) break;
+        p += 2;
+        continue;
+      }
+    }
+    /* a single-character class, possibly followed by a repetition suffix */
+    ep = class_end(m, p);
+    if (!single_match(m, s, p, ep)) {
+      if (ep < m->pat_end && (*ep == '*' || *ep == '?' || *ep == '-')) {
+        p = ep + 1;   /* zero repetitions accepted */
+        continue;
+      }
+      s = NULL;
+      break;
+    }
+    if (ep < m->pat_end) {
+      const char *r;
+      switch (*ep) {
+        case '?':
+          if ((r = do_match(m, s + 1, ep + 1)) != NULL) {
+            s = r;
+            goto done;
+          }
+          p = ep + 1;
+          continue;
+        case '+': s = max_expand(m, s + 1, p, ep); goto done;
+        case '*': s = max_expand(m, s, p, ep); goto done;
+        case '-': s = min_expand(m, s, p, ep); goto done;
+        default: break;
+      }
+    }
+    s++;
+    p = ep;
+  }
+done:
+  m->depth++;
+  return s;
+}
+
+/* ---- captures ---- */
+
+static void push_capture(Matcher *m, int i, const char *s, const char *e) {
+  if (i >= m->level) {
+    if (i != 0) luaL_error(m->L, "invalid capture index %%%d", i + 1);
+    lua_pushlstring(m->L, s, (size_t)(e - s));   /* the whole match */
+    return;
+  }
+  if (m->cap[i].len == CAP_OPEN) luaL_error(m->L, "unfinished capture");
+  if (m->cap[i].len == CAP_POS)
+    lua_pushinteger(m->L, (m->cap[i].start - m->src) + 1);
+  else
+    lua_pushlstring(m->L, m->cap[i].start, (size_t)m->cap[i].len);
+}
+
+/* pushes all captures (or the whole match s..e when there are none and s != NULL) */
+static int push_captures(Matcher *m, const char *s, const char *e) {
+  int i, n = (m->level == 0 && s != NULL) ? 1 : m->level;
+  luaL_checkstack(m->L, n, "too many captures");
+  for (i = 0; i < n; i++) push_capture(m, i, s, e);
+  return n;
+}
+
+/* ---- find / match ---- */
+
+static int has_specials(const char *p, size_t lp) {
+  size_t i;
+  for (i = 0; i < lp; i++)
+    if (p[i] != '\0' && strchr(SPECIALS, p[i]) != NULL) return 1;
+  return 0;
+}
+
+static const char *plain_find(const char *s, size_t ls, const char *p, size_t lp) {
+  if (lp == 0) return s;
+  if (lp > ls) return NULL;
+  return (const char *)memmem(s, ls, p, lp);
+}
+
+static int find_aux(lua_State *L, int find) {
+  size_t ls, lp;
+  const char *s = luaL_checklstring(L, 1, &ls);
+  const char *p = luaL_checklstring(L, 2, &lp);
+  size_t init = tystr_posrelat(luaL_optinteger(L, 3, 1), ls) - 1;
+  if (init > ls) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  if (find && (lua_toboolean(L, 4) || !has_specials(p, lp))) {
+    const char *r = plain_find(s + init, ls - init, p, lp);
+    if (r) {
+      lua_pushinteger(L, (r - s) + 1);
+      lua_pushinteger(L, (lua_Integer)((r - s) + lp));
+      return 2;
+    }
+  } else {
+    Matcher m;
+    const char *s1 = s + init;
+    int anchor = (lp > 0 && *p == '^');
+    if (anchor) {
+      p++;
+      lp--;
+    }
+    matcher_init(&m, L, s, ls, p, lp);
+    do {
+      const char *e;
+      matcher_reset(&m);
+      if ((e = do_match(&m, s1, p)) != NULL) {
+        if (find) {
+          lua_pushinteger(L, (s1 - s) + 1);
+          lua_pushinteger(L, e - s);
+          return push_captures(&m, NULL, NULL) + 2;
+        }
+        return push_captures(&m, s1, e);
+      }
+    } while (s1++ < m.src_end && !anchor);
+  }
+  luaL_pushfail(L);
+  return 1;
+}
+
+int tystr_find(lua_State *L) { return find_aux(L, 1); }
+int tystr_match(lua_State *L) { return find_aux(L, 0); }
+
+/* ---- gmatch ---- */
+
+typedef struct GMatch {
+  const char *pat;          /* pattern start (string kept alive as upvalue 2) */
+  const char *next;         /* where the next search starts */
+  const char *lastmatch;    /* end of the last match (empty matches may not repeat it) */
+  Matcher m;
+} GMatch;
+
+int tystr_gmatch_step(lua_State *L) {
+  GMatch *g = (GMatch *)lua_touserdata(L, lua_upvalueindex(3));
+  const char *src;
+  g->m.L = L;
+  for (src = g->next; src <= g->m.src_end; src++) {
+    const char *e;
+    matcher_reset(&g->m);
+    if ((e = do_match(&g->m, src, g->pat)) != NULL && e != g->lastmatch) {
+      g->next = g->lastmatch = e;
+      return push_captures(&g->m, src, e);
+    }
+  }
+  g->next = g->m.src_end + 1;
+  return 0;
+}
+
+int tystr_gmatch(lua_State *L) {
+  size_t ls, lp;
+  const char *s = luaL_checklstring(L, 1, &ls);
+  const char *p = luaL_checklstring(L, 2, &lp);
+  size_t init = tystr_posrelat(luaL_optinteger(L, 3, 1), ls) - 1;
+  GMatch *g;
+  if (init > ls) init = ls + 1;   /* start past the end: no matches */
+  lua_settop(L, 2);
+  g = (GMatch *)lua_newuserdatauv(L, sizeof(GMatch), 0);
+  matcher_init(&g->m, L, s, ls, p, lp);
+  g->pat = p;
+  g->next = s + init;
+  g->lastmatch = NULL;
+  lua_pushcclosure(L, tystr_gmatch_step, 3);
+  return 1;
+}
+
+/* ---- gsub ---- */
+
+/* appends the string replacement, expanding %0-%9 and %% */
+static void add_string_repl(Matcher *m, luaL_Buffer *b, const char *s, const char *e) {
+  lua_State *L = m->L;
+  size_t l;
+  const char *r = lua_tolstring(L, 3, &l);
+  const char *rend = r + l;
+  const char *pct;
+  while ((pct = memchr(r, ESC, (size_t)(rend - r))) != NULL) {
+    luaL_addlstring(b, r, (size_t)(pct - r));
+    pct++;   /* skip ESC */
+    if (pct < rend && *pct == ESC) {
+      luaL_addchar(b, ESC);
+    } else if (pct < rend && *pct == '0') {
+      luaL_addlstring(b, s, (size_t)(e - s));
+    } else if (pct < rend && isdigit((unsigned char)*pct)) {
+      push_capture(m, *pct - '1', s, e);
+      luaL_tolstring(L, -1, NULL);
+      lua_remove(L, -2);
+      luaL_addvalue(b);
+    } else {
+      luaL_error(L, "invalid use of '%c' in replacement string", ESC);
+    }
+    r = pct + 1;
+  }
+  luaL_addlstring(b, r, (size_t)(rend - r));
+}
+
+/* appends the replacement of match s..e; returns whether it changed the text */
+static int add_repl(Matcher *m, luaL_Buffer *b, const char *s, const char *e, int tr) {
+  lua_State *L = m->L;
+  if (tr == LUA_TFUNCTION) {
+    int n;
+    lua_pushvalue(L, 3);
+    n = push_captures(m, s, e);
+    lua_call(L, n, 1);
+  } else if (tr == LUA_TTABLE) {
+    push_capture(m, 0, s, e);
+    lua_gettable(L, 3);
+  } else {
+    add_string_repl(m, b, s, e);
+    return 1;
+  }
+  if (!lua_toboolean(L, -1)) {   /* nil or false: keep the original text */
+    lua_pop(L, 1);
+    luaL_addlstring(b, s, (size_t)(e - s));
+    return 0;
+  }
+  if (!lua_isstring(L, -1))
+    return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+  luaL_addvalue(b);
+  return 1;
+}
+
+int tystr_gsub(lua_State *L) {
+  size_t ls, lp;
+  const char *src = luaL_checklstring(L, 1, &ls);
+  const char *p = luaL_checklstring(L, 2, &lp);
+  const char *lastmatch = NULL;
+  int tr = lua_type(L, 3);
+  lua_Integer max_s = luaL_optinteger(L, 4, (lua_Integer)ls + 1);
+  int anchor = (lp > 0 && *p == '^');
+  lua_Integer n = 0;
+  int changed = 0;
+  Matcher m;
+  luaL_Buffer b;
+  luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING ||
+                   tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
+                   "string/function/table");
+  luaL_buffinit(L, &b);
+  if (anchor) {
+    p++;
+    lp--;
+  }
+  matcher_init(&m, L, src, ls, p, lp);
+  while (n < max_s) {
+    const char *e;
+    matcher_reset(&m);
+    if ((e = do_match(&m, src, p)) != NULL && e != lastmatch) {
+      n++;
+      changed |= add_repl(&m, &b, src, e, tr);
+      src = lastmatch = e;
+    } else if (src < m.src_end) {
+      luaL_addchar(&b, *src++);
+    } else {
+      break;
+    }
+    if (anchor) break;
+  }
+  if (!changed) {
+    lua_pushvalue(L, 1);   /* unchanged: the original string */
+  } else {
+    luaL_addlstring(&b, src, (size_t)(m.src_end - src));
+    luaL_pushresult(&b);
+  }
+  lua_pushinteger(L, n);
+  return 2;
+}

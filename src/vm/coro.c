@@ -1,0 +1,240 @@
+/* coro.c: separate C stacks for coroutines: mmap'ed stacks with a guard page and the context switch. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "coro.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TY_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TY_ASAN 1
+#endif
+#endif
+
+#ifdef TY_ASAN
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#define asan_start(fs, b, s) __sanitizer_start_switch_fiber((fs), (b), (s))
+#define asan_finish(fs, b, s) __sanitizer_finish_switch_fiber((fs), (b), (s))
+#define asan_unpoison(p, n) __asan_unpoison_memory_region((p), (n))
+#define TY_COSTACKSIZE ((size_t)8 << 20)   /* instrumented frames are much larger */
+#else
+#define asan_start(fs, b, s) ((void)0)
+#define asan_finish(fs, b, s) ((void)0)
+#define asan_unpoison(p, n) ((void)0)
+#define TY_COSTACKSIZE ((size_t)1 << 20)   /* reserved, not committed: pages are touched lazily */
+#endif
+
+#define TY_COPOOLMAX 16        /* free stacks kept for reuse */
+#define TY_COGUARDLIMIT 16384  /* beyond this many live stacks, skip guard pages (VMA limit) */
+
+static __thread struct tycoro *current;   /* context running now; NULL: own stack */
+static __thread struct tycoro *pool;      /* free stacks */
+static __thread int npool;
+static __thread long nlive;               /* mappings alive (incl. pooled) */
+
+struct tycoro *tyR_current(void) {
+  return current;
+}
+
+/* ---- the context switch ---- */
+
+#ifdef TY_CORO_ASM
+
+/*
+** tyR_switch_(from, to): pushes the callee-saved registers and the SSE/x87
+** control words on the current stack, stores rsp in from->sp, loads
+** to->sp and pops the same frame.  A fresh context's frame returns into
+** tyR_tramp_, which calls r13(r12) on an aligned stack.
+*/
+__asm__(
+  ".pushsection .text\n"
+  ".p2align 4\n"
+  ".globl tyR_switch_\n"
+  ".hidden tyR_switch_\n"
+  ".type tyR_switch_,@function\n"
+  "tyR_switch_:\n"
+  "  pushq %rbp\n"
+  "  pushq %rbx\n"
+  "  pushq %r12\n"
+  "  pushq %r13\n"
+  "  pushq %r14\n"
+  "  pushq %r15\n"
+  "  subq $8, %rsp\n"
+  "  stmxcsr (%rsp)\n"
+  "  fnstcw 4(%rsp)\n"
+  "  movq %rsp, (%rdi)\n"
+  "  movq (%rsi), %rsp\n"
+  "  ldmxcsr (%rsp)\n"
+  "  fldcw 4(%rsp)\n"
+  "  addq $8, %rsp\n"
+  "  popq %r15\n"
+  "  popq %r14\n"
+  "  popq %r13\n"
+  "  popq %r12\n"
+  "  popq %rbx\n"
+  "  popq %rbp\n"
+  "  ret\n"
+  ".size tyR_switch_, .-tyR_switch_\n"
+  ".p2align 4\n"
+  ".globl tyR_tramp_\n"
+  ".hidden tyR_tramp_\n"
+  ".type tyR_tramp_,@function\n"
+  "tyR_tramp_:\n"
+  "  movq %r12, %rdi\n"
+  "  andq $-16, %rsp\n"
+  "  callq *%r13\n"
+  "  ud2\n"
+  ".size tyR_tramp_, .-tyR_tramp_\n"
+  ".popsection\n"
+);
+
+extern void tyR_switch_(tyctx *from, tyctx *to) __attribute__((visibility("hidden")));
+extern void tyR_tramp_(void) __attribute__((visibility("hidden")));
+#define ctxswitch(from, to) tyR_switch_((from), (to))
+
+#else
+
+#define ctxswitch(from, to) swapcontext(&(from)->uc, &(to)->uc)
+
+#endif
+
+static void coro_start(struct tycoro *co) {
+  asan_finish(NULL, &co->backbottom, &co->backsize);
+  co->entry(co);
+  abort();  /* entry ends with tyR_exit */
+}
+
+#ifndef TY_CORO_ASM
+static void uc_entry(unsigned int hi, unsigned int lo) {
+  uintptr_t p = ((uintptr_t)hi << 16 << 16) | (uintptr_t)lo;
+  coro_start((struct tycoro *)p);
+}
+#endif
+
+void tyR_prepare(struct tycoro *co, tyR_entry entry) {
+  co->entry = entry;
+  co->state = TYCO_FRESH;
+  co->fake = NULL;
+  asan_unpoison(co->stack, co->stacksize);  /* frames of an abandoned run */
+#ifdef TY_CORO_ASM
+  {
+    uintptr_t top = ((uintptr_t)(co->stack + co->stacksize)) & ~(uintptr_t)15;
+    void **sp = (void **)top;
+    uint32_t mxcsr;
+    uint16_t fpucw;
+    __asm__ volatile ("stmxcsr %0" : "=m"(mxcsr));
+    __asm__ volatile ("fnstcw %0" : "=m"(fpucw));
+    *--sp = NULL;
+    *--sp = (void *)tyR_tramp_;   /* return address of the switch */
+    *--sp = NULL;                 /* rbp */
+    *--sp = NULL;                 /* rbx */
+    *--sp = (void *)co;           /* r12: argument */
+    *--sp = (void *)coro_start;   /* r13: function */
+    *--sp = NULL;                 /* r14 */
+    *--sp = NULL;                 /* r15 */
+    *--sp = NULL;                 /* control words */
+    memcpy((char *)sp, &mxcsr, 4);
+    memcpy((char *)sp + 4, &fpucw, 2);
+    co->ctx.sp = sp;
+  }
+#else
+  {
+    uintptr_t p = (uintptr_t)co;
+    getcontext(&co->ctx.uc);
+    co->ctx.uc.uc_stack.ss_sp = co->stack;
+    co->ctx.uc.uc_stack.ss_size = co->stacksize;
+    co->ctx.uc.uc_link = NULL;
+    makecontext(&co->ctx.uc, (void (*)(void))uc_entry, 2,
+                (unsigned int)(p >> 16 >> 16), (unsigned int)(p & 0xffffffffu));
+  }
+#endif
+}
+
+void tyR_resume(struct tycoro *co) {
+  void *fake = NULL;
+  co->prevcur = current;
+  current = co;
+  asan_start(&fake, co->stack, co->stacksize);
+  ctxswitch(&co->back, &co->ctx);
+  asan_finish(fake, NULL, NULL);
+  current = co->prevcur;
+  (void)fake;
+}
+
+void tyR_suspend(struct tycoro *co) {
+  asan_start(&co->fake, co->backbottom, co->backsize);
+  ctxswitch(&co->ctx, &co->back);
+  asan_finish(co->fake, &co->backbottom, &co->backsize);
+}
+
+void tyR_exit(struct tycoro *co) {
+  asan_start(NULL, co->backbottom, co->backsize);  /* this fiber's frames die */
+  ctxswitch(&co->ctx, &co->back);
+  abort();  /* never resumed: tyR_prepare builds a new context */
+}
+
+/* ---- stacks ---- */
+
+static size_t pagesize(void) {
+  static size_t ps;
+  if (ps == 0) {
+    long p = sysconf(_SC_PAGESIZE);
+    ps = (p > 0) ? (size_t)p : 4096;
+  }
+  return ps;
+}
+
+struct tycoro *tyR_new(void) {
+  struct tycoro *co;
+  size_t ps, mapsize, hdr;
+  int guard;
+  char *m;
+  if (pool != NULL) {
+    co = pool;
+    pool = co->nextfree;
+    npool--;
+    co->nextfree = NULL;
+    co->L = NULL;
+    return co;
+  }
+  ps = pagesize();
+  guard = (nlive < TY_COGUARDLIMIT);
+  mapsize = TY_COSTACKSIZE + (guard ? ps : 0);
+  m = (char *)mmap(NULL, mapsize, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  if (m == MAP_FAILED)
+    return NULL;
+  if (guard && mprotect(m, ps, PROT_NONE) != 0)
+    guard = 0;  /* still usable, only unguarded */
+  hdr = (sizeof(struct tycoro) + 63) & ~(size_t)63;
+  co = (struct tycoro *)(m + mapsize - hdr);
+  memset(co, 0, sizeof(*co));
+  co->map = m;
+  co->mapsize = mapsize;
+  co->stack = m + (guard ? ps : 0);
+  co->stacksize = (size_t)((char *)co - co->stack);
+  co->state = TYCO_DONE;
+  nlive++;
+  return co;
+}
+
+void tyR_free(struct tycoro *co) {
+  if (co == NULL) return;
+  asan_unpoison(co->stack, co->stacksize);
+  co->state = TYCO_DONE;
+  co->L = NULL;
+  if (npool < TY_COPOOLMAX) {
+    co->nextfree = pool;
+    pool = co;
+    npool++;
+  }
+  else {
+    nlive--;
+    munmap(co->map, co->mapsize);
+  }
+}

@@ -1,0 +1,86 @@
+-- load: text chunks from strings and reader functions, chunk names, modes, env; string.dump round trips.
+local f = load("return 1 + 1")
+print(f())
+print(load("syntax error here"))
+print(load("return ...", "=varargs")(1, 2, 3))
+-- reader function: pieces are concatenated; nil or empty string ends
+local pieces = {"return ", "'from", " reader'", nil}
+local i = 0
+print(load(function() i = i + 1; return pieces[i] end)())
+i = 0
+local chars = "local a = 10 return a * 2"
+print(load(function() i = i + 1; return chars:sub(i, i) end)())
+print(load(function() return nil end))
+print(pcall(load, function() return 1 end))
+print(load(function() error("reader failed") end))
+-- chunk names appear in error messages
+print(load("error('x')", "=custom name"))
+print(pcall(load("error('x')", "=custom name")))
+print(pcall(load("error('x')", "@file.lua")))
+print(pcall(load("\n\nerror('x')", "literal source")))
+print(pcall(load("error('x')")))
+print(pcall(load("error('x')", "a very long chunk name that goes on and on and on and on and on and on")))
+-- env parameter: the chunk's first upvalue _ENV
+local env = {y = 5}
+local g = load("x = 1; return y", "chunk", "t", env)
+print(g(), env.x, rawget(_G, "x"))
+local h = load("return print", "c", "t", {})
+print(h())
+print(load("return _ENV", "c", "t", nil)() == nil)
+-- mode checks
+print(load("return 1", "m", "b"))
+local dumped = string.dump(function() return "dumped" end)
+print(load(dumped, "d", "t"))
+print(load(dumped, "d", "b")())
+print(load(dumped, "d", "bt")(), dumped:byte(1) == 27, dumped:sub(2, 4))
+-- string.dump round trip: upvalues become fresh (nil) and can be set with debug.setupvalue
+local function adder(a, b) return a + b end
+local d = string.dump(adder)
+local loaded = load(d)
+print(loaded(2, 3), loaded ~= adder)
+local up = 10
+local function useup(x) return x + up end
+local re = load(string.dump(useup))
+print(pcall(re, 1))
+debug.setupvalue(re, 1, 5)
+print(re(1))
+-- a dumped main chunk gets _ENV as its first upvalue
+local mainf = load("local a = ... return (a or 0) + 1, type(print)")
+local r1, r2 = load(string.dump(mainf))(41)
+print(r1, r2)
+-- strip removes debug info: no line numbers in errors, no local names
+local function failing() local localname = nil; return localname.x end
+local full = load(string.dump(failing))
+local stripped = load(string.dump(failing, true))
+print(pcall(full))
+print(pcall(stripped))
+print(#string.dump(failing, true) < #string.dump(failing))
+print(debug.getinfo(full, "S").source == debug.getinfo(failing, "S").source, debug.getlocal(full, 1), debug.getlocal(stripped, 1))
+-- dumping functions with nested protos, constants of every kind
+local function rich()
+  local t = {1, 2.5, "str", true, false, nil, math.maxinteger, math.mininteger, -0.0, 1e300, ("long"):rep(20)}
+  local function nested(k) return t[k] end
+  return nested(3), nested(7), nested(11):sub(1, 8), #t, nested(9)
+end
+print(load(string.dump(rich))())
+print(load(string.dump(rich, true))())
+-- dump of a C function fails
+print(pcall(string.dump, print))
+-- binary chunks are rejected when truncated or corrupted
+print(load(dumped:sub(1, 10)) == nil)
+print(load(dumped:sub(1, #dumped // 2)) == nil)
+local tampered = dumped:sub(1, 4) .. string.char(0x99) .. dumped:sub(6)
+print(load(tampered) == nil)
+-- load with a leading # line is not skipped by load (only by loadfile)
+print(load("#!shebang\nreturn 1"))
+-- dofile / loadfile on a temp file
+local name = os.tmpname()
+local fh = assert(io.open(name, "w"))
+fh:write("#!/usr/bin/env lua\nreturn 'from file', ...\n")
+fh:close()
+print(loadfile(name)("arg"))
+print(dofile(name))
+local lf = loadfile(name, "t", {})
+print(lf())
+os.remove(name)
+print(loadfile("/nonexistent/file.lua"))
