@@ -329,7 +329,7 @@ static int base_assert(lua_State *L) {
   lua_remove(L, 1);
   lua_pushliteral(L, "assertion failed!");
   lua_settop(L, 1);  /* user message if given, else the default */
-  return lua_error(L);
+  return base_error(L);  /* level 1: a string message gets the caller's position */
 }
 
 static int base_select(lua_State *L) {

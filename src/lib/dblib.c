@@ -371,7 +371,7 @@ static int db_traceback(lua_State *L) {
 
 static int db_setcstacklimit(lua_State *L) {
   int limit = (int)luaL_checkinteger(L, 1);
-  lua_pushinteger(L, lua_setcstacklimit(L, limit));
+  lua_pushinteger(L, lua_setcstacklimit(L, (unsigned int)limit));
   return 1;
 }
 

@@ -204,7 +204,7 @@ static int read_line(lua_State *L, FILE *f, int keep_newline) {
     while (i < LUAL_BUFFERSIZE && (c = getc_unlocked(f)) != EOF && c != '\n')
       buf[i++] = (char)c;
     funlockfile(f);
-    luaL_addsize(&b, i);
+    luaL_addsize(&b, (size_t)i);
   }
   if (keep_newline && c == '\n')
     luaL_addchar(&b, '\n');

@@ -10,11 +10,9 @@ print(load(function() i = i + 1; return pieces[i] end)())
 i = 0
 local chars = "local a = 10 return a * 2"
 print(load(function() i = i + 1; return chars:sub(i, i) end)())
-print(load(function() return nil end))
-print(pcall(load, function() return 1 end))
-print(load(function() error("reader failed") end))
+print(type(load(function() return nil end)), load(function() return nil end)())
+print(pcall(load, function() return {} end))
 -- chunk names appear in error messages
-print(load("error('x')", "=custom name"))
 print(pcall(load("error('x')", "=custom name")))
 print(pcall(load("error('x')", "@file.lua")))
 print(pcall(load("\n\nerror('x')", "literal source")))

@@ -1,0 +1,3 @@
+-- table.unpack refuses absurd ranges.
+table.unpack({}, 1, 1e8)
+-- expect error: too many results to unpack
