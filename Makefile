@@ -61,3 +61,8 @@ clean:
 	rm -rf build build-asan build-ubsan build-fuzz
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# The demo (README): build, run real Debian packages and the benchmarks side by side with lua5.4/luajit.
+.PHONY: demo
+demo: all
+	sh bench/demo.sh

@@ -53,7 +53,10 @@ report_fail() {   # name, detail lines (already formatted)
   [ -n "$2" ] && printf '%s\n' "$2" | sed 's/^/    /'
 }
 
-# last lines of a file, clipped, for failure reports
+# first or last lines of a file, clipped, for failure reports
+head_of() {
+  head -n "${2:-5}" "$1" | cut -c1-200
+}
 tail_of() {
   tail -n "${2:-5}" "$1" | cut -c1-200
 }
@@ -135,7 +138,7 @@ for f in $(cd "$ROOT" && find tests/cli tests/compat -maxdepth 1 -name '*.sh' 2>
     report_fail "$f" "timed out after ${TIMEOUT}s"
   else
     report_fail "$f" "exit status $st; output:
-$(tail_of "$TMP/out" 8)"
+$(head_of "$TMP/out" 12)"
   fi
 done
 

@@ -72,8 +72,10 @@ static void print_usage(const char *badopt) {
   fflush(stderr);
 }
 
+/* the line ends with the language's origin: scripts (and the official suite) match it */
 static void print_version(void) {
-  fputs(TYCHO_VERSION " (implements " LUA_VERSION ")\n", stdout);
+  fputs(TYCHO_VERSION ", an implementation of " LUA_VERSION
+        ", the language of Lua.org, PUC-Rio\n", stdout);
   fflush(stdout);
 }
 
@@ -228,6 +230,10 @@ static int push_line(lua_State *L, int first) {
   if (fgets(buf, sizeof buf, stdin) == NULL)
     return 0;
   len = strlen(buf);
+  if (!isatty(0)) {  /* echo piped input after its prompt, as readline does */
+    fputs(buf, stdout);
+    fflush(stdout);
+  }
   if (len > 0 && buf[len - 1] == '\n')
     buf[--len] = '\0';
   if (first && buf[0] == '=')  /* "=expr", as in Lua 5.2 */

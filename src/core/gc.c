@@ -1,4 +1,5 @@
 /* gc.c: incremental tri-color mark & sweep collector with weak tables, ephemerons and finalizers. */
+#include <stdlib.h>
 #include <string.h>
 #include "gc.h"
 #include "mem.h"
@@ -825,6 +826,10 @@ static void incstep(lua_State *L, global_State *g) {
   do {
     lu_mem work = singlestep(L);
     debt -= (l_mem)work;
+#ifdef TY_GCSTRESS  /* debugging aid: verify the invariant after every step */
+    if (tyC_checkheap(L) != 0)
+      abort();
+#endif
   } while (debt > -stepsize && g->gcstate != GCSpause);
   if (g->gcstate == GCSpause)
     setpause(g);

@@ -233,8 +233,10 @@ LUA_API int lua_closethread(lua_State *L, lua_State *from) {
   L->nCcalls = (from) ? getCcalls(from) : 0;
   status = tyE_resetthread(L, L->status);
   /* a suspended or finished coroutine gives back its C stack */
-  if (L->coro != NULL && L->coro->state != TYCO_RUNNING)
+  if (L->coro != NULL && L->coro->state != TYCO_RUNNING) {
     tyD_freecoro(L, L);
+    L->errorJmp = NULL;  /* its recovery points lived on that C stack */
+  }
   return status;
 }
 

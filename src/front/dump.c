@@ -280,7 +280,7 @@ static TString *loadStringN(LoadState *S, int kind) {
 #define growarray(S, v, i, size, t) \
   if ((i) >= (size)) { \
     int ns_ = (size) < 4 ? 4 : (size) * 2; \
-    (v) = (t *)tyM_realloc_((S)->L, (v), sizeof(t) * (size_t)(size), sizeof(t) * (size_t)ns_); \
+    (v) = (t *)tyM_saferealloc_((S)->L, (v), sizeof(t) * (size_t)(size), sizeof(t) * (size_t)ns_); \
     initarr_##t((v), (size), ns_); \
     (size) = ns_; \
   }
@@ -299,7 +299,7 @@ static void initarr_LocVar(LocVar *v, int from, int to) {
 
 #define shrinkarray(S, v, size, n, t) \
   if ((size) != (n)) { \
-    (v) = (t *)tyM_realloc_((S)->L, (v), sizeof(t) * (size_t)(size), sizeof(t) * (size_t)(n)); \
+    (v) = (t *)tyM_saferealloc_((S)->L, (v), sizeof(t) * (size_t)(size), sizeof(t) * (size_t)(n)); \
     (size) = (n); \
   }
 
@@ -430,9 +430,40 @@ static int isKint(const Proto *f, int k) {
   return k < f->sizek && ttisinteger(&f->k[k]);
 }
 
+/* a jump destination must exist and must not be an instruction that reads
+** the stack top (only the instruction right before it may set the top) */
+static int destok(const Proto *f, int dest) {
+  return dest >= (f->is_vararg ? 1 : 0) && dest < f->sizecode && !isIT(f->code[dest]);
+}
+
 static int jumpok(const Proto *f, int pc, int offset) {
-  int dest = pc + 1 + offset;
-  return dest >= 0 && dest < f->sizecode;
+  return destok(f, pc + 1 + offset);
+}
+
+/* returns must close upvalues/tbc variables when the function creates them */
+static const char *checkclose(const Proto *f) {
+  int pc, j, needclose = 0;
+  for (pc = 0; pc < f->sizecode && !needclose; pc++) {
+    OpCode op = GET_OPCODE(f->code[pc]);
+    needclose = (op == OP_TBC || op == OP_TFORPREP);
+  }
+  for (pc = 0; pc < f->sizep && !needclose; pc++)
+    for (j = 0; j < f->p[pc]->sizeupvalues; j++)
+      if (f->p[pc]->upvalues[j].instack)
+        needclose = 1;
+  if (!needclose)
+    return NULL;
+  for (pc = 0; pc < f->sizecode; pc++) {
+    Instruction i = f->code[pc];
+    switch (GET_OPCODE(i)) {
+      case OP_RETURN0: case OP_RETURN1: return "return without close";
+      case OP_RETURN: case OP_TAILCALL:
+        if (!GETARG_k(i)) return "return without close";
+        break;
+      default: break;
+    }
+  }
+  return NULL;
 }
 
 /* Checks operand ranges of every instruction; returns NULL or the problem. */
@@ -442,6 +473,8 @@ static const char *checkcode(const Proto *f) {
   int ms = f->maxstacksize;
   if (n == 0)
     return "empty function";
+  if (f->is_vararg && GET_OPCODE(f->code[0]) != OP_VARARGPREP)
+    return "missing VARARGPREP";
   switch (GET_OPCODE(f->code[n - 1])) {
     case OP_RETURN: case OP_RETURN0: case OP_RETURN1: case OP_JMP: case OP_TAILCALL: break;
     default: return "function does not end with a return";
@@ -452,6 +485,8 @@ static const char *checkcode(const Proto *f) {
     int a = GETARG_A(i), b = GETARG_B(i), c = GETARG_C(i), k = GETARG_k(i);
     if ((int)op >= NUM_OPCODES)
       return "invalid opcode";
+    if (isIT(i) && (pc == 0 || !isOT(f->code[pc - 1])))
+      return "stack top not set";
     /* register A (most opcodes) */
     switch (op) {
       case OP_SETTABUP: case OP_JMP: case OP_EXTRAARG: case OP_RETURN0:
@@ -459,8 +494,8 @@ static const char *checkcode(const Proto *f) {
       case OP_RETURN: case OP_TAILCALL:  /* may return no values from the top */
         if (a > ms || (op == OP_TAILCALL && a >= ms)) return "register out of range";
         break;
-      case OP_VARARGPREP:
-        if (a != f->numparams) return "bad VARARGPREP";
+      case OP_VARARGPREP:  /* exactly once, first (jumps cannot reach pc 0 here) */
+        if (a != f->numparams || pc != 0) return "bad VARARGPREP";
         break;
       default:
         if (a >= ms) return "register out of range";
@@ -559,14 +594,15 @@ static const char *checkcode(const Proto *f) {
         break;
       case OP_FORPREP: case OP_TFORPREP: {
         int dest = pc + 1 + GETARG_Bx(i);
-        if (a + (op == OP_FORPREP ? 4 : 4) > ms || dest >= n) return "bad for loop";
+        if (a + 4 > ms || dest >= n || !destok(f, dest) || (op == OP_FORPREP && !destok(f, dest + 1)))
+          return "bad for loop";
         if (op == OP_TFORPREP && GET_OPCODE(f->code[dest]) != OP_TFORCALL) return "bad for loop";
         if (op == OP_FORPREP && GET_OPCODE(f->code[dest]) != OP_FORLOOP) return "bad for loop";
         break;
       }
       case OP_FORLOOP: case OP_TFORLOOP: {
         int dest = pc + 1 - GETARG_Bx(i);
-        if (a + 4 > ms || dest < 0) return "bad for loop";
+        if (a + 4 > ms || !destok(f, dest)) return "bad for loop";
         break;
       }
       case OP_TFORCALL:
@@ -631,6 +667,8 @@ static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   problem = checkcode(f);
   if (problem == NULL)
     problem = checknested(f);
+  if (problem == NULL)
+    problem = checkclose(f);
   if (problem != NULL)
     error(S, problem);
 }

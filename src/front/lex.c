@@ -44,7 +44,7 @@ static void save(LexState *ls, int c) {
     if (b->size >= MAXBUFF / 2)
       lexerror(ls, "lexical element too long", 0);
     newsize = b->size < 32 ? 32 : b->size * 2;
-    b->buffer = (char *)tyM_realloc_(ls->L, b->buffer, b->size, newsize);
+    b->buffer = (char *)tyM_saferealloc_(ls->L, b->buffer, b->size, newsize);
     b->size = newsize;
   }
   b->buffer[b->n++] = (char)c;

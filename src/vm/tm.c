@@ -143,10 +143,16 @@ void tyT_trybiniTM(lua_State *L, const TValue *p1, lua_Integer i2,
   tyT_trybinassocTM(L, p1, &aux, flip, res, event);
 }
 
-/* calls an order metamethod (__lt/__le); no emulation of __le by __lt (5.4) */
+/*
+** Calls an order metamethod.  Like PUC Lua built by its default makefile
+** (LUA_COMPAT_5_3 -> LUA_COMPAT_LT_LE), a missing __le is emulated as
+** not (p2 < p1) with __lt.
+*/
 int tyT_callorderTM(lua_State *L, const TValue *p1, const TValue *p2, TMS event) {
   if (callbinTM(L, p1, p2, L->top, event))
     return !l_isfalse(L->top);
+  if (event == TM_LE && callbinTM(L, p2, p1, L->top, TM_LT))
+    return l_isfalse(L->top);
   tyG_ordererror(L, p1, p2);
   return 0;  /* not reached */
 }

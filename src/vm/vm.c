@@ -112,7 +112,7 @@ lua_Integer tyV_mod(lua_State *L, lua_Integer m, lua_Integer n) {
 lua_Number tyV_modf(lua_State *L, lua_Number m, lua_Number n) {
   lua_Number r = fmod(m, n);
   (void)L;
-  if ((r > 0) ? n < 0 : (r < 0 && n != r))
+  if ((r > 0) ? n < 0 : (r < 0 && n > 0))  /* signs differ: floor, not trunc */
     r += n;
   return r;
 }

@@ -2,15 +2,17 @@
 -- Usage (from the test's directory): lua5.4 /path/to/annotate.lua test.lua > new.lua
 -- Each line printed by print() is attached after the main-chunk line that was executing.
 -- The draft must be reviewed by hand: the reference's output becomes the expectation.
--- Only print() is captured; io.write output is not. Existing expect lines are dropped.
+-- Only print() is captured; io.write output is not. Existing expect lines are replaced.
+-- Inserting lines shifts the line numbers printed in messages: rerun on the output
+-- until it no longer changes.
 
 local file = assert(arg[1], "usage: annotate.lua test.lua")
 local src = {}
+local function standalone(line) return line:match("^%s*%-%- expect[ :]") ~= nil end
 for line in io.lines(file) do
-  if not line:match("^%s*%-%- expect:") then
-    src[#src + 1] = (line:gsub("%s*%-%- expect: .*$", ""))
-  end
+  src[#src + 1] = standalone(line) and line or (line:gsub("%s*%-%- expect:.*$", ""))
 end
+-- standalone expect lines stay while running so that line numbers are unchanged
 local code = table.concat(src, "\n") .. "\n"
 local main = assert(load(code, "@" .. file))
 
@@ -38,7 +40,9 @@ debug.sethook()
 local out = {}
 for i, line in ipairs(src) do
   local list = after[i]
-  if list and #list == 1 and not line:find("--", 1, true) and not line:match("^%s*$") then
+  if standalone(line) then
+    -- dropped: replaced by the new expectations
+  elseif list and #list == 1 and not line:find("--", 1, true) and not line:match("^%s*$") then
     out[#out + 1] = line .. " -- expect: " .. list[1]
   else
     out[#out + 1] = line

@@ -6,6 +6,8 @@
 #include "lauxlib.h"
 #include "tycho.h"
 #include "core/gc.h"
+#include "core/tab.h"
+#include "vm/api.h"
 
 static int failures = 0;
 
@@ -288,6 +290,51 @@ static void test_threads(lua_State *L) {
   CHECK(gccount(L) == inuse);
 }
 
+/* an image object (never swept, always black) written after load keeps its
+** heap referents alive through g->remembered */
+static void test_image(lua_State *L) {
+  static TValue arr[4];
+  static Table img;
+  int i;
+  memset(&img, 0, sizeof(img));
+  img.tt = TY_VTABLE;
+  img.marked = bitmask(TY_IMAGEBIT) | bitmask(BLACKBIT);
+  img.flags = (lu_byte)~0;
+  img.node = tyH_dummynode();
+  img.lastfree = NULL;
+  img.asize = 4;
+  img.array = arr;
+  for (i = 0; i < 4; i++)
+    setempty(&arr[i]);
+  sethvalue(L, L->top, &img);
+  L->top++;
+  lua_gc(L, LUA_GCCOLLECT);
+  for (i = 1; i <= 4; i++) {  /* write fresh heap objects during a cycle */
+    lua_gc(L, LUA_GCSTEP, 0);
+    lua_newtable(L);
+    lua_pushinteger(L, i * 11);
+    lua_setfield(L, -2, "v");
+    lua_rawseti(L, -2, i);
+  }
+  CHECK(G(L)->remembered == obj2gco(&img));
+  CHECK(img.next == NULL);  /* only one remembered object */
+  lua_gc(L, LUA_GCCOLLECT);
+  lua_gc(L, LUA_GCCOLLECT);
+  for (i = 0; i < 200; i++)  /* some garbage and incremental cycles */
+    run(L, "local t = {} for i = 1, 100 do t[i] = {} end return 0");
+  for (i = 1; i <= 4; i++) {
+    CHECK(lua_rawgeti(L, -1, i) == LUA_TTABLE);
+    CHECK(lua_getfield(L, -1, "v") == LUA_TNUMBER && lua_tointeger(L, -1) == i * 11);
+    lua_pop(L, 2);
+  }
+  CHECK(!iswhite(obj2gco(&img)) && isblack(obj2gco(&img)));
+  CHECK(tyC_checkheap(L) == 0);
+  for (i = 0; i < 4; i++)  /* detach before the state goes away */
+    setempty(&arr[i]);
+  G(L)->remembered = NULL;
+  lua_pop(L, 1);
+}
+
 int main(void) {
   lua_State *L = newstate();
   if (L == NULL) {
@@ -300,6 +347,7 @@ int main(void) {
   test_incremental(L);
   test_memlimit(L);
   test_threads(L);
+  test_image(L);
   CHECK(lua_gettop(L) == 0);
   lua_close(L);
   CHECK(inuse == 0);

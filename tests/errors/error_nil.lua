@@ -1,0 +1,3 @@
+-- uncaught nil error
+-- expect error: (error object is a nil value)
+error(nil)

@@ -1,0 +1,3 @@
+-- syntax: unfinished long comment
+-- expect error: syntax_unfinished_long_comment.lua:4: unfinished long comment (starting at line 3) near <eof>
+--[[ never closed
