@@ -440,6 +440,57 @@ static int jumpok(const Proto *f, int pc, int offset) {
   return destok(f, pc + 1 + offset);
 }
 
+/* lowest register written by instruction i, or MAXARG_A + 1 if it writes none */
+static int lowestwrite(Instruction i) {
+  switch (GET_OPCODE(i)) {
+    case OP_SETUPVAL: case OP_SETTABUP: case OP_SETTABLE: case OP_SETI: case OP_SETFIELD:
+    case OP_CLOSE: case OP_TBC: case OP_JMP: case OP_EQ: case OP_LT: case OP_LE: case OP_EQK:
+    case OP_EQI: case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI: case OP_TEST:
+    case OP_RETURN: case OP_RETURN0: case OP_RETURN1: case OP_TAILCALL: case OP_SETLIST:
+    case OP_VARARGPREP: case OP_EXTRAARG:
+      return MAXARG_A + 1;
+    case OP_TFORCALL:
+      return GETARG_A(i) + 4;
+    default:
+      return GETARG_A(i);
+  }
+}
+
+/* destination of a jump-like instruction at pc, or -1 */
+static int jumpdest(const Proto *f, int pc) {
+  Instruction i = f->code[pc];
+  switch (GET_OPCODE(i)) {
+    case OP_JMP: return pc + 1 + GETARG_sJ(i);
+    case OP_FORPREP: return pc + 2 + GETARG_Bx(i);
+    case OP_TFORPREP: return pc + 1 + GETARG_Bx(i);
+    case OP_FORLOOP: case OP_TFORLOOP: return pc + 1 - GETARG_Bx(i);
+    default: return -1;
+  }
+}
+
+/* SETLIST stores into R[A] without checking its type: R[A] must be the table
+** made by the NEWTABLE that opens the constructor, untouched and unskipped since */
+static int setlistok(const Proto *f, int pc, const int *lo, const int *hi) {
+  int a = GETARG_A(f->code[pc]);
+  int start, d;
+  for (start = pc - 1; start >= 0; start--) {  /* back to the NEWTABLE or a checked SETLIST */
+    Instruction i = f->code[start];
+    OpCode op = GET_OPCODE(i);
+    if ((op == OP_NEWTABLE || op == OP_SETLIST) && GETARG_A(i) == a)
+      break;
+    if (lowestwrite(i) <= a)
+      return 0;
+  }
+  if (start < 0)
+    return 0;
+  if (lo != NULL) {  /* no jump may enter the window from outside */
+    for (d = start + 1; d <= pc; d++)
+      if (lo[d] < start || hi[d] > pc)
+        return 0;
+  }
+  return 1;
+}
+
 /* returns must close upvalues/tbc variables when the function creates them */
 static const char *checkclose(const Proto *f) {
   int pc, j, needclose = 0;
@@ -467,10 +518,33 @@ static const char *checkclose(const Proto *f) {
 }
 
 /* Checks operand ranges of every instruction; returns NULL or the problem. */
-static const char *checkcode(const Proto *f) {
+static const char *checkcode(lua_State *L, const Proto *f) {
   int pc;
   int n = f->sizecode;
   int ms = f->maxstacksize;
+  int *lo = NULL, *hi = NULL;  /* lowest/highest pc of a jump to each pc (for SETLIST) */
+  for (pc = 0; pc < n && lo == NULL; pc++) {
+    if (jumpdest(f, pc) >= 0 && GET_OPCODE(f->code[pc]) != OP_SETLIST) {
+      Udata *u = tyS_newudata(L, sizeof(int) * 2 * (size_t)n, 0);
+      setuvalue(L, L->top, u);  /* scratch memory owned by the collector; popped by the caller */
+      tyD_inctop(L);
+      lo = (int *)getudatamem(u);
+      hi = lo + n;
+    }
+  }
+  if (lo != NULL) {
+    for (pc = 0; pc < n; pc++) {
+      lo[pc] = INT_MAX;
+      hi[pc] = -1;
+    }
+    for (pc = 0; pc < n; pc++) {
+      int d = jumpdest(f, pc);
+      if (d >= 0 && d < n) {
+        if (pc < lo[d]) lo[d] = pc;
+        if (pc > hi[d]) hi[d] = pc;
+      }
+    }
+  }
   if (n == 0)
     return "empty function";
   if (f->is_vararg && GET_OPCODE(f->code[0]) != OP_VARARGPREP)
@@ -612,6 +686,7 @@ static const char *checkcode(const Proto *f) {
       case OP_SETLIST:
         if (a + b >= ms + 1) return "register out of range";
         if (k && (pc + 1 >= n || GET_OPCODE(f->code[pc + 1]) != OP_EXTRAARG)) return "bad SETLIST";
+        if (!setlistok(f, pc, lo, hi)) return "bad SETLIST";
         break;
       case OP_CLOSURE:
         if (GETARG_Bx(i) >= f->sizep) return "prototype out of range";
@@ -664,7 +739,11 @@ static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   loadUpvalues(S, f);
   loadProtos(S, f, level);
   loadDebug(S, f);
-  problem = checkcode(f);
+  {
+    ptrdiff_t top = savestack(L, L->top);
+    problem = checkcode(L, f);
+    L->top = restorestack(L, top);  /* drop checkcode's scratch */
+  }
   if (problem == NULL)
     problem = checknested(f);
   if (problem == NULL)

@@ -45,6 +45,16 @@ MATH_UNARY(acos, acos)
 MATH_UNARY(sqrt, sqrt)
 MATH_UNARY(exp, exp)
 
+static int math_deg(lua_State *L) {
+  lua_pushnumber(L, luaL_checknumber(L, 1) * (180.0 / PI));
+  return 1;
+}
+
+static int math_rad(lua_State *L) {
+  lua_pushnumber(L, luaL_checknumber(L, 1) * (PI / 180.0));
+  return 1;
+}
+
 static int math_atan(lua_State *L) {
   lua_Number y = luaL_checknumber(L, 1);
   lua_Number x = luaL_optnumber(L, 2, 1);
@@ -270,6 +280,8 @@ static const luaL_Reg math_funcs[] = {
   {"ult", math_ult},
   {"log", math_log},
   {"exp", math_exp},
+  {"deg", math_deg},
+  {"rad", math_rad},
   {"sin", math_sin},
   {"cos", math_cos},
   {"tan", math_tan},
@@ -305,6 +317,8 @@ const luaL_Reg tylib_math_builtins[] = {
   {"math.ult", math_ult},
   {"math.log", math_log},
   {"math.exp", math_exp},
+  {"math.deg", math_deg},
+  {"math.rad", math_rad},
   {"math.sin", math_sin},
   {"math.cos", math_cos},
   {"math.tan", math_tan},

@@ -31,7 +31,7 @@
 ** returns a pointer to the conversion character */
 static const char *read_spec(lua_State *L, const char *fmt, char *form) {
   size_t len = strspn(fmt, FLAGS_FLOAT "123456789.") + 1;
-  if (len >= SPEC_MAX - 10) luaL_error(L, "invalid format string to 'format'");
+  if (len >= SPEC_MAX - 10) luaL_error(L, "invalid format (too long)");
   form[0] = '%';
   memcpy(form + 1, fmt, len);
   form[len + 1] = '\0';
@@ -52,7 +52,7 @@ static void check_spec(lua_State *L, const char *form, const char *flags, int pr
     if (isdigit((unsigned char)*p)) p++;
   }
   if (!isalpha((unsigned char)*p))
-    luaL_error(L, "invalid conversion '%s' to 'format'", form);
+    luaL_error(L, "invalid conversion specification: '%s'", form);
 }
 
 /* inserts a length modifier before the conversion character */
@@ -176,6 +176,7 @@ int tystr_format(lua_State *L) {
     char form[SPEC_MAX];
     char buf[ITEM_MAX];
     int n = 0;
+    const char *flags;
     if (*fmt != '%') {
       luaL_addchar(&b, *fmt++);
       continue;
@@ -192,24 +193,30 @@ int tystr_format(lua_State *L) {
         n = snprintf(buf, ITEM_MAX, form, (int)luaL_checkinteger(L, arg));
         break;
       case 'd': case 'i':
-        check_spec(L, form, FLAGS_INT, 1);
+        flags = FLAGS_INT;
         goto integer;
       case 'u':
-        check_spec(L, form, FLAGS_UINT, 1);
+        flags = FLAGS_UINT;
         goto integer;
       case 'o': case 'x': case 'X':
-        check_spec(L, form, FLAGS_HEX, 1);
+        flags = FLAGS_HEX;
       integer: {
-        lua_Integer v = luaL_checkinteger(L, arg);
+        lua_Integer v = luaL_checkinteger(L, arg);   /* the argument is checked first */
+        check_spec(L, form, flags, 1);
         add_lenmod(form, LUA_INTEGER_FRMLEN);
         n = snprintf(buf, ITEM_MAX, form, (long long)v);
         break;
       }
       case 'a': case 'A':
-      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
+      case 'f': case 'e': case 'E': case 'g': case 'G': {
         lua_Number v;
-        check_spec(L, form, FLAGS_FLOAT, 1);
-        v = luaL_checknumber(L, arg);
+        if (form[strlen(form) - 1] == 'a' || form[strlen(form) - 1] == 'A') {
+          check_spec(L, form, FLAGS_FLOAT, 1);   /* %a checks the spec first */
+          v = luaL_checknumber(L, arg);
+        } else {
+          v = luaL_checknumber(L, arg);
+          check_spec(L, form, FLAGS_FLOAT, 1);
+        }
         add_lenmod(form, LUA_NUMBER_FRMLEN);
         n = snprintf(buf, ITEM_MAX, form, (double)v);
         break;

@@ -59,6 +59,7 @@ static int class_matches(int c, int cl) {
     case 'u': res = isupper(c); break;
     case 'w': res = isalnum(c); break;
     case 'x': res = isxdigit(c); break;
+    case 'z': res = (c == 0); break;   /* deprecated, still accepted */
     default: return cl == c;   /* escaped literal */
   }
   if (isupper(cl)) res = !res;   /* upper-case class is the complement */

@@ -1,4 +1,9 @@
 /* vm.c: the interpreter loop (computed goto) and the conversions and operators it shares with the API. */
+
+/* keep one indirect jump per opcode (no tail merging of the dispatch code) */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize ("no-crossjumping")
+#endif
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -609,6 +614,22 @@ static inline const TValue *fastgetany(Table *h, const TValue *key) {
 #define l_gti(a, b) ((a) > (b))
 #define l_gei(a, b) ((a) >= (b))
 
+/* integer % and // without a call when the divisor is not 0 or -1 */
+static inline lua_Integer imodfast(lua_Integer m, lua_Integer n) {
+  lua_Integer r = m % n;
+  if (r != 0 && (r ^ n) < 0) r += n;
+  return r;
+}
+static inline lua_Integer idivfast(lua_Integer m, lua_Integer n) {
+  lua_Integer q = m / n;
+  if ((m ^ n) < 0 && m % n != 0) q -= 1;
+  return q;
+}
+#define l_imod(L, a, b) (l_likely(l_castS2U(b) + 1u > 1u) ? imodfast(a, b) \
+                         : (savestate(L, ci), tyV_mod(L, a, b)))
+#define l_idiv(L, a, b) (l_likely(l_castS2U(b) + 1u > 1u) ? idivfast(a, b) \
+                         : (savestate(L, ci), tyV_idiv(L, a, b)))
+
 #define n_add(L, a, b) ((a) + (b))
 #define n_sub(L, a, b) ((a) - (b))
 #define n_mul(L, a, b) ((a) * (b))
@@ -992,8 +1013,7 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
     }
     vmcase(OP_MODK) {
       TValue *v1 = RB(i); TValue *v2 = KC(i);
-      savestate(L, ci);  /* in case of division by 0 */
-      op_arith_aux(v1, v2, tyV_mod, n_mod, TM_MOD, TESTARG_k(i));
+      op_arith_aux(v1, v2, l_imod, n_mod, TM_MOD, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_POWK) {
@@ -1008,8 +1028,7 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
     }
     vmcase(OP_IDIVK) {
       TValue *v1 = RB(i); TValue *v2 = KC(i);
-      savestate(L, ci);
-      op_arith_aux(v1, v2, tyV_idiv, n_idiv, TM_IDIV, TESTARG_k(i));
+      op_arith_aux(v1, v2, l_idiv, n_idiv, TM_IDIV, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_BANDK) {
@@ -1066,8 +1085,7 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
     }
     vmcase(OP_MOD) {
       TValue *v1 = RB(i); TValue *v2 = RC(i);
-      savestate(L, ci);
-      op_arith_aux(v1, v2, tyV_mod, n_mod, TM_MOD, 0);
+      op_arith_aux(v1, v2, l_imod, n_mod, TM_MOD, 0);
       vmbreak;
     }
     vmcase(OP_POW) {
@@ -1082,8 +1100,7 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
     }
     vmcase(OP_IDIV) {
       TValue *v1 = RB(i); TValue *v2 = RC(i);
-      savestate(L, ci);
-      op_arith_aux(v1, v2, tyV_idiv, n_idiv, TM_IDIV, 0);
+      op_arith_aux(v1, v2, l_idiv, n_idiv, TM_IDIV, 0);
       vmbreak;
     }
     vmcase(OP_BAND) {

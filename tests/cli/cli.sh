@@ -106,6 +106,7 @@ done
 run -v
 status_is 0 "-v"; out_has "5.4" "-v names Lua 5.4"; err_empty "-v"
 [ "$(wc -l <out)" -eq 1 ] || fail "-v prints one line"
+checks=$((checks + 1)); grep -q 'PUC-Rio$' out || fail "-v line ends with PUC-Rio (official main.lua)"
 run -v script.lua
 out_has "script" "-v then script"
 run -v -e 'print("after v")'
@@ -277,6 +278,12 @@ IN=script.lua run -i - a
 out_has "script	a" "-i with stdin script"
 run -i err.lua
 status_is 1 "-i stops after a script error"; out_lacks "> " "no REPL after script error"
+# piped input is echoed after each prompt, as readline does (official main.lua checks it)
+printf ' --\na = 2\n' >echo.in
+IN=echo.in run -e 'local C = 0; _PROMPT = setmetatable({}, {__tostring = function () C = C + 1; return C end})' -i
+checks=$((checks + 1))
+printf '1 --\n2a = 2\n3\n' >want
+tail -c 14 out | cmp -s want - || fail "-i echoes piped lines after tostring(_PROMPT)"
 printf 'os.exit(5)\n' >exit.in
 IN=exit.in run -i
 status_is 5 "os.exit in the REPL"

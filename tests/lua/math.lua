@@ -110,3 +110,8 @@ for i = 1, 1000 do
   if r < 0 or r >= 1 or n < -5 or n > 5 then inrange = false end
 end
 print(inrange) -- expect: true
+
+-- math.deg / math.rad (standard in 5.4, not compat-only; official math.lua:654)
+print(math.deg(math.pi), math.rad(180) == math.pi, math.deg(0), math.type(math.deg(1))) -- expect: 180.0	true	0.0	float
+print(math.deg(math.pi / 2) == 90, math.rad(90) == math.pi / 2, math.rad(-45) == -math.pi / 4) -- expect: true	true	true
+print(pcall(math.deg, "x")) -- expect: false	bad argument #1 to 'math.deg' (number expected, got string)
