@@ -4,7 +4,8 @@ BUILD   ?= build
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
            -Wno-implicit-fallthrough -fPIC -fno-plt -fvisibility=default
-CPPFLAGS += -Iinclude -D_GNU_SOURCE
+# LUA_COMPAT_5_3 as in PUC's default build and Debian's lua5.4 (math.pow, __le via __lt, ...)
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -DLUA_COMPAT_5_3
 LDLIBS  += -lm -ldl
 SAN     ?=
 

@@ -270,7 +270,41 @@ static int math_randomseed(lua_State *L) {
   return 2;
 }
 
+#if defined(LUA_COMPAT_MATHLIB)
+/* Lua 5.3 functions kept by PUC's default build (LUA_COMPAT_5_3), as Debian ships it */
+static int math_cosh(lua_State *L) { lua_pushnumber(L, cosh(luaL_checknumber(L, 1))); return 1; }
+static int math_sinh(lua_State *L) { lua_pushnumber(L, sinh(luaL_checknumber(L, 1))); return 1; }
+static int math_tanh(lua_State *L) { lua_pushnumber(L, tanh(luaL_checknumber(L, 1))); return 1; }
+static int math_log10(lua_State *L) { lua_pushnumber(L, log10(luaL_checknumber(L, 1))); return 1; }
+static int math_pow(lua_State *L) {
+  lua_Number x = luaL_checknumber(L, 1), y = luaL_checknumber(L, 2);
+  lua_pushnumber(L, pow(x, y));
+  return 1;
+}
+static int math_frexp(lua_State *L) {
+  int e;
+  lua_pushnumber(L, frexp(luaL_checknumber(L, 1), &e));
+  lua_pushinteger(L, e);
+  return 2;
+}
+static int math_ldexp(lua_State *L) {
+  lua_Number x = luaL_checknumber(L, 1);
+  int ep = (int)luaL_checkinteger(L, 2);
+  lua_pushnumber(L, ldexp(x, ep));
+  return 1;
+}
+#define COMPAT_MATH_FUNCS {"cosh", math_cosh}, {"sinh", math_sinh}, {"tanh", math_tanh}, \
+  {"pow", math_pow}, {"frexp", math_frexp}, {"ldexp", math_ldexp}, {"log10", math_log10},
+#define COMPAT_MATH_BUILTINS {"math.cosh", math_cosh}, {"math.sinh", math_sinh}, \
+  {"math.tanh", math_tanh}, {"math.pow", math_pow}, {"math.frexp", math_frexp}, \
+  {"math.ldexp", math_ldexp}, {"math.log10", math_log10},
+#else
+#define COMPAT_MATH_FUNCS
+#define COMPAT_MATH_BUILTINS
+#endif
+
 static const luaL_Reg math_funcs[] = {
+  COMPAT_MATH_FUNCS
   {"abs", math_abs},
   {"ceil", math_ceil},
   {"floor", math_floor},
@@ -308,6 +342,7 @@ static const luaL_Reg rand_funcs[] = {
 };
 
 const luaL_Reg tylib_math_builtins[] = {
+  COMPAT_MATH_BUILTINS
   {"math.abs", math_abs},
   {"math.ceil", math_ceil},
   {"math.floor", math_floor},

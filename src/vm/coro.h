@@ -39,6 +39,8 @@ struct tycoro {
   int state;                 /* TYCO_* */
   int status;                /* final status of the body (TYCO_DONE) */
   int nargs;                 /* values passed by the last resume */
+  unsigned int cbase;        /* L->nCcalls at the start of the current resume */
+  unsigned int cdepth;       /* nested C calls pending inside the suspended body */
   /* AddressSanitizer fiber bookkeeping */
   void *fake;
   const void *backbottom;

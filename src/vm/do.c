@@ -537,6 +537,10 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) 
     return resume_error(L, "C stack overflow", nargs, nresults);
   L->nCcalls++;
   co = L->coro;
+  if (L->status == LUA_YIELD) {  /* C frames pending in the body keep their count */
+    co->cbase = L->nCcalls;
+    L->nCcalls += co->cdepth;
+  }
   if (L->status == LUA_OK) {  /* start: fresh C context */
     if (co == NULL) {
       co = tyR_new();
@@ -554,6 +558,8 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) 
     L->nny = 0;
     L->errfunc = 0;
     L->allowhook = 1;
+    co->cbase = L->nCcalls;
+    co->cdepth = 0;
     tyR_prepare(co, coro_main);
   }
   else
@@ -600,6 +606,7 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
   }
   L->status = LUA_YIELD;
   ci->u2.nyield = nresults;
+  co->cdepth = (L->nCcalls > co->cbase) ? L->nCcalls - co->cbase : 0;
   co->state = TYCO_SUSPENDED;
   tyR_suspend(co);
   /* resumed: status is LUA_OK again and the resume arguments are on the top */

@@ -12,6 +12,12 @@
 ** a continuation, as the 5.4 manual requires).  Errors unwind with
 ** longjmp within one C stack; an error that reaches a coroutine's base ends
 ** the coroutine and is returned by resume.
+** Continuations (lua_callk/lua_pcallk/lua_yieldk) are never needed to
+** survive a yield: lua_yieldk returns after the next resume with the number
+** of values the resume passed (on the top), or with k(L, LUA_YIELD, ctx)
+** when k is given, so `return lua_yield(L, n)` behaves as in PUC Lua.
+** A C function's to-be-closed slots (lua_toclose) are closed by
+** tyD_poscall when it returns.
 */
 
 /* ensure n free slots above top (may reallocate the stack) */

@@ -970,7 +970,8 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       const TValue *slot;
       setobjs2s(L, ra + 1, rb);
       if (ttistable(rb)) {
-        slot = tyH_getstr(hvalue(rb), tsvalue(rc));
+        slot = ttisshrstring(rc) ? tyH_getshortstr(hvalue(rb), tsvalue(rc))
+                                 : tyH_getstr(hvalue(rb), tsvalue(rc));
         if (!isempty(slot)) {
           setobj2s(L, ra, slot);
           vmbreak;

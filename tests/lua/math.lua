@@ -115,3 +115,9 @@ print(inrange) -- expect: true
 print(math.deg(math.pi), math.rad(180) == math.pi, math.deg(0), math.type(math.deg(1))) -- expect: 180.0	true	0.0	float
 print(math.deg(math.pi / 2) == 90, math.rad(90) == math.pi / 2, math.rad(-45) == -math.pi / 4) -- expect: true	true	true
 print(pcall(math.deg, "x")) -- expect: false	bad argument #1 to 'math.deg' (number expected, got string)
+
+-- 5.3 compatibility functions (PUC's default build defines LUA_COMPAT_5_3, as Debian's lua5.4)
+print(math.pow(2, 10), math.ldexp(1, 3), math.log10(1000), math.cosh(0), math.sinh(0), math.tanh(0))
+-- expect: 1024.0	8.0	3.0	1.0	0.0	0.0
+print(math.frexp(8))
+-- expect: 0.5	4
