@@ -9,7 +9,10 @@ CPPFLAGS += -Iinclude -D_GNU_SOURCE -DLUA_COMPAT_5_3
 LDLIBS  += -lm -ldl
 SAN     ?=
 
-LIB_SRC := $(wildcard src/core/*.c src/front/*.c src/vm/*.c src/lib/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/front/*.c src/vm/*.c src/lib/*.c src/image/*.c)
+# runtime build id: images record it and refuse to load into a different runtime
+TY_BUILD_ID := $(shell cat $(sort $(wildcard src/*/*.c src/*/*.h include/*.h)) | sha256sum | cut -c1-32)
+CPPFLAGS += -DTY_BUILD_ID='"$(TY_BUILD_ID)"'
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(BUILD)/obj/cli/tycho.o
 

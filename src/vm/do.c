@@ -437,9 +437,11 @@ struct CloseP {
   int status;
 };
 
+/* __close handlers may yield when the thread is yieldable (pcall inside a
+** coroutine): this C stack stays alive across the yield */
 static void closepaux(lua_State *L, void *ud) {
   struct CloseP *pcl = (struct CloseP *)ud;
-  tyF_close(L, pcl->level, pcl->status, 0);
+  tyF_close(L, pcl->level, pcl->status, 1);
 }
 
 /* closes tbc variables >= level; an error in a __close restarts with the new error */

@@ -144,15 +144,16 @@ void tyT_trybiniTM(lua_State *L, const TValue *p1, lua_Integer i2,
 }
 
 /*
-** Calls an order metamethod.  Like PUC Lua built by its default makefile
-** (LUA_COMPAT_5_3 -> LUA_COMPAT_LT_LE), a missing __le is emulated as
-** not (p2 < p1) with __lt.
+** Calls an order metamethod.  With LUA_COMPAT_LT_LE (PUC's default build,
+** LUA_COMPAT_5_3) a missing __le is emulated as not (p2 < p1) with __lt.
 */
 int tyT_callorderTM(lua_State *L, const TValue *p1, const TValue *p2, TMS event) {
   if (callbinTM(L, p1, p2, L->top, event))
     return !l_isfalse(L->top);
+#if defined(LUA_COMPAT_LT_LE)
   if (event == TM_LE && callbinTM(L, p2, p1, L->top, TM_LT))
     return l_isfalse(L->top);
+#endif
   tyG_ordererror(L, p1, p2);
   return 0;  /* not reached */
 }
