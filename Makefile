@@ -12,16 +12,24 @@ SAN     ?=
 LIB_SRC := $(wildcard src/core/*.c src/front/*.c src/vm/*.c src/lib/*.c src/image/*.c)
 # runtime build id: images record it and refuse to load into a different runtime
 TY_BUILD_ID := $(shell cat $(sort $(wildcard src/*/*.c src/*/*.h include/*.h)) | sha256sum | cut -c1-32)
-CPPFLAGS += -DTY_BUILD_ID='"$(TY_BUILD_ID)"'
+# only the image module embeds it (via $(BUILD)/buildid.h, rewritten only when it changes)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(BUILD)/obj/cli/tycho.o
 
 .PHONY: all test asan ubsan fuzz bench clean unit
-all: $(BUILD)/tycho $(BUILD)/libtycho.so $(BUILD)/libtycho.a
+all: $(BUILD)/tycho $(BUILD)/libtycho.so $(BUILD)/libtycho.a $(BUILD)/tychoc
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -MMD -MP -c $< -o $@
+
+$(BUILD)/buildid.h: FORCE
+	@mkdir -p $(BUILD)
+	@echo '#define TY_BUILD_ID "$(TY_BUILD_ID)"' > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+$(BUILD)/obj/image/%.o: CPPFLAGS += -I$(BUILD)
+$(BUILD)/obj/image/imgcommon.o: $(BUILD)/buildid.h
+.PHONY: FORCE
 
 $(BUILD)/libtycho.a: $(LIB_OBJ)
 	@rm -f $@
@@ -33,6 +41,11 @@ $(BUILD)/libtycho.so: $(LIB_OBJ)
 # -Wl,-E exports the C API so dlopen'ed Lua 5.4 C modules bind to it
 $(BUILD)/tycho: $(CLI_OBJ) $(BUILD)/libtycho.a
 	$(CC) $(SAN) -Wl,-E -o $@ $(CLI_OBJ) -Wl,--whole-archive $(BUILD)/libtycho.a -Wl,--no-whole-archive $(LDLIBS)
+
+# tychoc: the image builder, a libc-only program that runs tycho as a subprocess
+$(BUILD)/tychoc: src/cli/tychoc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) -D_GNU_SOURCE -o $@ $<
 
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
@@ -70,3 +83,18 @@ clean:
 .PHONY: demo
 demo: all
 	sh bench/demo.sh
+
+# make install PREFIX=...: binaries, libraries, public headers and tycho.pc (pkg-config).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+TY_HEADERS := include/lua.h include/luaconf.h include/lauxlib.h include/lualib.h include/lua.hpp include/tycho.h
+.PHONY: install
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/tycho
+	install -m 755 $(BUILD)/tycho $(DESTDIR)$(PREFIX)/bin/tycho
+	if [ -x $(BUILD)/tychoc ]; then install -m 755 $(BUILD)/tychoc $(DESTDIR)$(PREFIX)/bin/tychoc; fi
+	install -m 644 $(BUILD)/libtycho.a $(DESTDIR)$(PREFIX)/lib/libtycho.a
+	install -m 755 $(BUILD)/libtycho.so $(DESTDIR)$(PREFIX)/lib/libtycho.so
+	install -m 644 $(TY_HEADERS) $(DESTDIR)$(PREFIX)/include/tycho/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*TYCHO_VERSION "tycho \(.*\)"/\1/p' include/tycho.h)|' \
+	    tycho.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/tycho.pc

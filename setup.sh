@@ -1,12 +1,14 @@
 #!/bin/sh
 # setup.sh: installs tycho's build and test dependencies on Debian/Ubuntu (idempotent).
 # Build: gcc, make. Comparison peers: lua5.4, luajit, liblua5.4-dev (ABI reference headers).
-# Real programs for tests/compat and the demo: penlight, luacheck, dkjson, argparse, inspect, busted.
+# Real programs for tests/compat and the demo: penlight, luacheck, dkjson, argparse, inspect, busted;
+# Debian's C modules for tests/compat (lpeg, lfs); pkg-config for tests/embed.
 # Fuzzing: clang (libFuzzer).
 set -eu
 
 PACKAGES="gcc make libc6-dev lua5.4 luajit liblua5.4-dev \
-lua-penlight lua-check lua-dkjson lua-argparse lua-inspect lua-busted clang"
+lua-penlight lua-check lua-dkjson lua-argparse lua-inspect lua-busted clang \
+lua-lpeg lua-filesystem pkg-config"
 
 missing=
 for p in $PACKAGES; do

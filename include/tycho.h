@@ -11,6 +11,26 @@
 LUA_API void tycho_setmemlimit(lua_State *L, size_t limit);
 LUA_API size_t tycho_getmemlimit(lua_State *L);
 
+/* System images (src/image, docs/image-format.md).
+** tycho_newstate_image: a state whose heap starts as the image at `path` (a
+** shared library linked from an object written by tycho_writeobject).  The
+** standard libraries are in it already: do not call luaL_openlibs; call
+** tycho_initimage (protected) once `arg` is set.  On failure returns NULL with
+** the reason in err ("checksum mismatch", "wrong build id ...", ...). */
+LUA_API lua_State *tycho_newstate_imagef(lua_Alloc f, void *ud, const char *path,
+                                         char *err, size_t errlen);
+LUALIB_API lua_State *tycho_newstate_image(const char *path, char *err, size_t errlen);
+/* rebuilds what cannot live in a file (random seed, package paths) and runs
+** the tycho.atinit hooks in order; a lua_CFunction (call it with lua_pcall) */
+LUALIB_API int tycho_initimage(lua_State *L);
+/* writes the whole session of L as an ELF relocatable object; 0 on success */
+LUA_API int tycho_writeobject(lua_State *L, const char *path, int incremental,
+                              int pinpaths, char *err, size_t errlen);
+/* prints the tab-separated info dump of an image file (docs/image-format.md) */
+LUA_API int tycho_imageinfo(const char *path, char *err, size_t errlen);
+/* the directory holding libtycho for this install (for link commands) */
+LUALIB_API const char *tycho_libdir(char *buf, size_t len);
+
 /* the `tycho` library (src/lib/tycholib.c): tycho.memlimit([n]), tycho.version */
 LUA_API int luaopen_tycho(lua_State *L);
 

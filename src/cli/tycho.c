@@ -31,6 +31,12 @@ enum { OPT_ERROR = 1, OPT_I = 2, OPT_V = 4, OPT_E = 8, OPT_BIG_E = 16 };
 static const char *progname = "tycho";
 static lua_State *interrupted_state = NULL;
 
+/* image options (removed from argv before the lua-compatible parsing) */
+static const char *opt_sysimage = NULL;  /* -J FILE / --sysimage=FILE */
+static const char *opt_output = NULL;    /* --output-o=FILE */
+static int opt_incremental = 1;          /* --incremental=yes|no */
+static int opt_pinpaths = 0;             /* --pin-paths */
+
 /* ---- messages ---- */
 
 static void message(const char *pname, const char *msg) {
@@ -204,6 +210,63 @@ static int run_init(lua_State *L) {
   if (init[0] == '@') return dofile(L, init + 1);
   return dostring(L, init, name);
 }
+
+/* ---- images ---- */
+
+#if defined(TYCHO_VERSION) && defined(TYCHO_H)
+#define HAVE_IMAGES 1
+
+/* takes the image options out of argv (only before the script name); returns the new argc */
+static int strip_image_options(int argc, char **argv) {
+  int i, j = 1, stop = 0;
+  for (i = 1; i < argc; i++) {
+    char *a = argv[i];
+    if (stop || a[0] != '-' || strcmp(a, "--") == 0 || strcmp(a, "-") == 0) {
+      stop = 1;
+      argv[j++] = a;
+    }
+    else if (strncmp(a, "--output-o=", 11) == 0) opt_output = a + 11;
+    else if (strcmp(a, "--output-o") == 0 && i + 1 < argc) opt_output = argv[++i];
+    else if (strncmp(a, "--sysimage=", 11) == 0) opt_sysimage = a + 11;
+    else if (strcmp(a, "--sysimage") == 0 && i + 1 < argc) opt_sysimage = argv[++i];
+    else if (strcmp(a, "-J") == 0 && i + 1 < argc) opt_sysimage = argv[++i];
+    else if (strncmp(a, "-J", 2) == 0 && a[2] != '\0') opt_sysimage = a + 2;
+    else if (strcmp(a, "--incremental=no") == 0) opt_incremental = 0;
+    else if (strcmp(a, "--incremental=yes") == 0) opt_incremental = 1;
+    else if (strcmp(a, "--pin-paths") == 0) opt_pinpaths = 1;
+    else {
+      argv[j++] = a;
+      if ((a[1] == 'e' || a[1] == 'l') && a[2] == '\0' && i + 1 < argc)
+        argv[j++] = argv[++i];  /* the option's argument, even if it starts with '-' */
+    }
+  }
+  argv[j] = NULL;
+  return j;
+}
+
+/* tycho --print-link-command app.o app.so */
+static int print_link_command(int argc, char **argv) {
+  char dir[4096];
+  if (argc != 4) {
+    fprintf(stderr, "usage: %s --print-link-command OBJECT.o IMAGE.so\n", progname);
+    return EXIT_FAILURE;
+  }
+  tycho_libdir(dir, sizeof dir);
+  printf("cc -shared -o %s -Wl,--whole-archive %s -Wl,--no-whole-archive -L%s -ltycho\n",
+         argv[3], argv[2], dir[0] ? dir : ".");
+  return EXIT_SUCCESS;
+}
+
+static int write_image(lua_State *L) {
+  char err[512];
+  if (tycho_writeobject(L, opt_output, opt_incremental, opt_pinpaths, err, sizeof err) != 0) {
+    fprintf(stderr, "%s: cannot write image '%s': %s\n", progname, opt_output, err);
+    fflush(stderr);
+    return 0;
+  }
+  return 1;
+}
+#endif
 
 /* ---- the read-eval-print loop ---- */
 
@@ -391,10 +454,23 @@ static int run_options(lua_State *L, char **argv, int limit) {
   return 1;
 }
 
-/* arg[0] is the script (or the interpreter when there is none); options get negative indices */
+/* arg[0] is the script (or the interpreter when there is none); options get negative indices.
+** From an image, the image's arg table is refilled in place (modules may have captured it). */
 static void make_arg_table(lua_State *L, char **argv, int argc, int script) {
   int i;
-  lua_createtable(L, argc - (script + 1) > 0 ? argc - (script + 1) : 0, script + 1);
+  if (opt_sysimage != NULL && lua_getglobal(L, "arg") == LUA_TTABLE) {
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {  /* clearing existing fields during next() is allowed */
+      lua_pop(L, 1);
+      lua_pushvalue(L, -1);
+      lua_pushnil(L);
+      lua_rawset(L, -4);
+    }
+  }
+  else {
+    if (opt_sysimage != NULL) lua_pop(L, 1);
+    lua_createtable(L, argc - (script + 1) > 0 ? argc - (script + 1) : 0, script + 1);
+  }
   for (i = 0; i < argc; i++) {
     lua_pushstring(L, argv[i]);
     lua_rawseti(L, -2, i - script);
@@ -420,8 +496,20 @@ static int pmain(lua_State *L) {
     lua_pushboolean(L, 1);  /* tells the libraries to ignore LUA_PATH etc. */
     lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
   }
-  luaL_openlibs(L);
-  make_arg_table(L, argv, argc, script);
+#ifdef HAVE_IMAGES
+  if (opt_sysimage != NULL) {  /* the libraries are in the image */
+    make_arg_table(L, argv, argc, script);
+    lua_gc(L, LUA_GCRESTART);
+    lua_pushcfunction(L, tycho_initimage);
+    if (report(L, docall(L, 0, 0)) != LUA_OK)
+      return 0;
+  }
+  else
+#endif
+  {
+    luaL_openlibs(L);
+    make_arg_table(L, argv, argc, script);
+  }
   lua_gc(L, LUA_GCRESTART);
   lua_gc(L, LUA_GCGEN, 0, 0);
   if (!(flags & OPT_BIG_E) && run_init(L) != LUA_OK)
@@ -430,6 +518,16 @@ static int pmain(lua_State *L) {
     return 0;
   if (script > 0 && run_script(L, argv + script) != LUA_OK)
     return 0;
+#ifdef HAVE_IMAGES
+  if (opt_output != NULL) {
+    if (!write_image(L))
+      return 0;
+    if (!(flags & OPT_I)) {
+      lua_pushboolean(L, 1);
+      return 1;
+    }
+  }
+#endif
   if (flags & OPT_I)
     repl(L);
   else if (script == 0 && !(flags & (OPT_E | OPT_V))) {
@@ -448,6 +546,28 @@ int main(int argc, char **argv) {
   lua_State *L;
   if (argv[0] != NULL && argv[0][0] != '\0')
     progname = argv[0];
+#ifdef HAVE_IMAGES
+  if (argc >= 2 && strcmp(argv[1], "--print-link-command") == 0)
+    return print_link_command(argc, argv);
+  if (argc == 2 && strncmp(argv[1], "--image-info=", 13) == 0) {
+    char err[512];
+    if (tycho_imageinfo(argv[1] + 13, err, sizeof err) != 0) {
+      fprintf(stderr, "%s: cannot load image '%s': %s\n", progname, argv[1] + 13, err);
+      return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+  }
+  argc = strip_image_options(argc, argv);
+  if (opt_sysimage != NULL) {
+    char err[512];
+    L = tycho_newstate_image(opt_sysimage, err, sizeof err);
+    if (L == NULL) {
+      fprintf(stderr, "%s: cannot load image '%s': %s\n", progname, opt_sysimage, err);
+      return EXIT_FAILURE;
+    }
+  }
+  else
+#endif
   L = luaL_newstate();
   if (L == NULL) {
     message(progname, "cannot create state: not enough memory");

@@ -139,8 +139,14 @@ GCObject *tyC_newobj(lua_State *L, int tt, size_t sz) {
   return tyC_newobjdt(L, tt, sz, 0);
 }
 
+void tyC_remember(global_State *g, GCObject *o) {
+  remember(g, o);
+}
+
 void tyC_fix(lua_State *L, GCObject *o) {
   global_State *g = G(L);
+  if (isimage(o))
+    return;  /* image objects are permanent already (and not on allgc) */
   tyassert(g->allgc == o);  /* only the newest object can be fixed */
   set2gray(o);  /* gray forever: never marked, never swept */
   g->allgc = o->next;

@@ -64,7 +64,8 @@ GCObject *tyC_newobj(lua_State *L, int tt, size_t sz);  /* allocates and links i
 GCObject *tyC_newobjdt(lua_State *L, int tt, size_t sz, size_t offset);
 /* counts violations of the tri-color invariant (asserts in TY_DEBUG builds); 0 = heap ok */
 int tyC_checkheap(lua_State *L);
-void tyC_fix(lua_State *L, GCObject *o);                /* moves a new object to fixedgc */
+void tyC_fix(lua_State *L, GCObject *o);                /* moves a new object to fixedgc (image objects: no-op) */
+void tyC_remember(global_State *g, GCObject *o);        /* puts an image object on g->remembered */
 void tyC_step(lua_State *L);
 void tyC_fullgc(lua_State *L, int isemergency);
 void tyC_runtilstate(lua_State *L, int statesmask);

@@ -4,6 +4,7 @@
 #include "gc.h"
 #include "../vm/do.h"
 #include "../vm/debug.h"
+#include "../image/image.h"
 
 #define MINSIZEARRAY 4
 #define MAX_SIZET ((size_t)~(size_t)0)
@@ -34,10 +35,31 @@ static void *tryagain(lua_State *L, void *block, size_t osize, size_t nsize) {
   return NULL;
 }
 
+/* image memory is never given to the allocator: "realloc" = new block + copy */
+#define inimage(g, b) ((g)->image != NULL && tyI_inimage((const TyImage *)(g)->image, (b)))
+
+static void *reallocimage(lua_State *L, void *block, size_t osize, size_t nsize) {
+  global_State *g = G(L);
+  void *newblock;
+  if (nsize == 0)
+    return NULL;  /* image memory is not counted: nothing to give back */
+  newblock = rawalloc(g, NULL, 0, nsize);
+  if (l_unlikely(newblock == NULL)) {
+    newblock = tryagain(L, NULL, 0, nsize);
+    if (newblock == NULL)
+      return NULL;
+  }
+  memcpy(newblock, block, osize < nsize ? osize : nsize);
+  g->GCdebt += (l_mem)nsize;
+  return newblock;
+}
+
 void *tyM_tryrealloc_(lua_State *L, void *block, size_t osize, size_t nsize) {
   global_State *g = G(L);
   size_t realos = (block == NULL) ? 0 : osize;
   void *newblock;
+  if (block != NULL && inimage(g, block))
+    return reallocimage(L, block, osize, nsize);
   if (nsize == 0) {  /* freeing never fails */
     if (block != NULL) {
       g->frealloc(g->ud, block, osize, 0);
@@ -88,7 +110,7 @@ void *tyM_malloc_(lua_State *L, size_t size, int tag) {
 
 void tyM_free_(lua_State *L, void *block, size_t osize) {
   global_State *g = G(L);
-  if (block == NULL)
+  if (block == NULL || inimage(g, block))
     return;
   g->frealloc(g->ud, block, osize, 0);
   g->GCdebt -= (l_mem)osize;

@@ -1,5 +1,6 @@
 /* state.c: creation and destruction of states and threads, CallInfo lists, C-stack limits, warnings. */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "state.h"
@@ -13,6 +14,7 @@
 #include "../vm/coro.h"
 #include "../front/parse.h"
 #include "tycho.h"
+#include "../image/image.h"
 
 /* a thread with its LUA_EXTRASPACE bytes (lua_getextraspace) just before it */
 typedef struct LX {
@@ -257,9 +259,12 @@ static void init_registry(lua_State *L, global_State *g) {
 /* the parts of lua_newstate that may fail (run in protected mode) */
 static void f_luaopen(lua_State *L, void *ud) {
   global_State *g = G(L);
-  (void)ud;
+  TyImage *img = (TyImage *)ud;
   stack_init(L, L);
-  init_registry(L, g);
+  if (img != NULL)  /* before the names below, so they resolve to the image's strings */
+    tyI_install(L, img);
+  else
+    init_registry(L, g);
   tyS_init(L);
   tyT_init(L);
   tyX_init(L);
@@ -283,7 +288,7 @@ static void close_state(lua_State *L) {
   (*g->frealloc)(g->ud, fromstate(L), sizeof(LG), 0);
 }
 
-LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud) {
+static lua_State *newstate(lua_Alloc f, void *ud, TyImage *img) {
   int i;
   lua_State *L;
   global_State *g;
@@ -337,10 +342,26 @@ LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud) {
     g->mt[i] = NULL;
   for (i = 0; i < TM_N; i++)
     g->tmname[i] = NULL;
-  if (tyD_rawrunprotected(L, f_luaopen, NULL) != LUA_OK) {
+  if (tyD_rawrunprotected(L, f_luaopen, img) != LUA_OK) {
     close_state(L);  /* memory error while building */
     L = NULL;
   }
+  return L;
+}
+
+LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud) {
+  return newstate(f, ud, NULL);
+}
+
+LUA_API lua_State *tycho_newstate_imagef(lua_Alloc f, void *ud, const char *path,
+                                         char *err, size_t errlen) {
+  lua_State *L;
+  TyImage *img = tyI_open(path, err, errlen);
+  if (img == NULL)
+    return NULL;
+  L = newstate(f, ud, img);
+  if (L == NULL)
+    snprintf(err, errlen, "not enough memory");
   return L;
 }
 

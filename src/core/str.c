@@ -5,6 +5,7 @@
 #include "mem.h"
 #include "../vm/debug.h"
 #include "../vm/do.h"
+#include "../image/image.h"
 
 #define MINSTRTABSIZE 128
 #define MAXSTRTB ((int)((~(size_t)0 / sizeof(TString *)) > (size_t)INT_MAX ? INT_MAX : \
@@ -143,6 +144,13 @@ static TString *internshrstr(lua_State *L, const char *str, size_t l) {
   unsigned int h = tyS_hash(str, l, g->seed);
   TString *ts;
   TString **list;
+  if (g->image != NULL) {  /* the image's prebuilt table first: nothing re-inserted at load */
+    const TyImage *img;
+    for (img = (const TyImage *)g->image; img != NULL; img = img->next)
+      for (ts = img->strhash[h & img->strmask]; ts != NULL; ts = ts->u.hnext)
+        if (l == ts->shrlen && memcmp(str, getstr(ts), l) == 0)
+          return ts;
+  }
   for (ts = tb->hash[lmod(h, tb->size)]; ts != NULL; ts = ts->u.hnext) {
     if (l == ts->shrlen && memcmp(str, getstr(ts), l) == 0) {
       if (isdead(g, ts))  /* dead (not yet swept)? resurrect it */

@@ -222,6 +222,26 @@ static TValue *insertkey(Table *t, const TValue *key) {
   return gval(mp);
 }
 
+void tyH_rehashinplace(Table *t, Node *scratch) {
+  unsigned int i, size = sizenode(t);
+  memcpy(scratch, t->node, size * sizeof(Node));
+  for (i = 0; i < size; i++) {
+    Node *n = gnode(t, i);
+    gnext(n) = 0;
+    setnilvalue(gkey(n));
+    setempty(gval(n));
+  }
+  t->lastfree = gnode(t, size);
+  for (i = 0; i < size; i++) {
+    Node *old = &scratch[i];
+    if (!isempty(gval(old)) && !ttisdeadkey(gkey(old))) {
+      TValue *v = insertkey(t, gkey(old));
+      if (v != NULL)  /* always: there are at most `size` entries */
+        *v = *gval(old);
+    }
+  }
+}
+
 static void setnodevector(lua_State *L, Table *t, unsigned int size) {
   if (size == 0) {
     t->node = &dummynode_;

@@ -41,5 +41,8 @@ lua_Unsigned tyH_getn(Table *t);   /* a border, as the # operator */
 size_t tyH_size(Table *t);         /* memory used, for the collector */
 #define allocsizenode(t) ((t)->node == tyH_dummynode() ? 0 : sizenode(t))
 Node *tyH_dummynode(void);
+/* image loader: re-inserts the hash part in place (same size) after keys hashed
+** by address moved; scratch holds sizenode(t) nodes */
+void tyH_rehashinplace(Table *t, Node *scratch);
 
 #endif

@@ -1,6 +1,7 @@
 /* dump.c: tycho's binary chunk format: writing (string.dump) and validated loading. */
 #include <string.h>
 #include "dump.h"
+#include "pucload.h"
 #include "../core/func.h"
 #include "../core/gc.h"
 #include "../core/mem.h"
@@ -9,8 +10,9 @@
 #include "../vm/opcodes.h"
 
 /*
-** Layout: header, byte nupvalues of the main function, then the main
-** function.  Sizes and integers are varints (7 bits per byte, high byte
+** Layout: PUC 5.4's header byte for byte, byte nupvalues of the main
+** function, byte TYC_MARK (pucload.h: where a PUC body would continue), then
+** the main function.  Sizes and integers are varints (7 bits per byte, high byte
 ** first, last byte has bit 7 set).  A function is: source (string, empty in
 ** stripped chunks or when equal to the parent's), linedefined,
 ** lastlinedefined, numparams, is_vararg, maxstacksize, code, constants,
@@ -19,7 +21,7 @@
 */
 
 #define TYC_VERSION 0x54
-#define TYC_FORMAT  0x74               /* 't': not PUC's format 0 (different ISA) */
+#define TYC_FORMAT  0                  /* PUC's "official" format; TYC_MARK tells the bodies apart */
 #define TYC_DATA    "\x19\x93\r\n\x1a\n"
 #define TYC_INT     0x5678
 #define TYC_NUM     ((lua_Number)370.5)
@@ -179,47 +181,64 @@ int tyU_dump(lua_State *L, const Proto *f, lua_Writer w, void *data, int strip) 
   D.status = 0;
   dumpHeader(&D);
   dumpByte(&D, f->sizeupvalues);
+  dumpByte(&D, TYC_MARK);  /* tycho's body, not PUC's (see pucload.h) */
   dumpFunction(&D, f, NULL);
   return D.status;
 }
 
 /* ================= undump ================= */
 
-typedef struct LoadState {
-  lua_State *L;
-  ZIO *Z;
-  const char *name;
-} LoadState;
-
 static l_noret error(LoadState *S, const char *why) {
   tyO_pushfstring(S->L, "%s: bad binary format (%s)", S->name, why);
   tyD_throw(S->L, LUA_ERRSYNTAX);
 }
 
+l_noret tyU_error(LoadState *S, const char *why) {
+  error(S, why);
+}
+
 static void loadBlock(LoadState *S, void *b, size_t size) {
+  if (S->pending >= 0 && size > 0) {
+    *(char *)b = (char)S->pending;
+    S->pending = -1;
+    b = (char *)b + 1;
+    size--;
+  }
   if (tyZ_read(S->Z, b, size) != 0)
     error(S, "truncated chunk");
 }
 
 static lu_byte loadByte(LoadState *S) {
-  int b = zgetc(S->Z);
+  int b;
+  if (S->pending >= 0) {
+    b = S->pending;
+    S->pending = -1;
+    return (lu_byte)b;
+  }
+  b = zgetc(S->Z);
   if (b == EOZ)
     error(S, "truncated chunk");
   return (lu_byte)b;
 }
 
+void tyU_loadblock(LoadState *S, void *b, size_t size) { loadBlock(S, b, size); }
+lu_byte tyU_loadbyte(LoadState *S) { return loadByte(S); }
+
+/* varint as PUC writes it: 7 bits per byte, high group first, bit 7 ends */
 static size_t loadSizeLimit(LoadState *S, size_t limit) {
   size_t x = 0;
   int b;
   limit >>= 7;
   do {
     b = loadByte(S);
-    if (x > limit)
+    if (x >= limit)
       error(S, "integer overflow");
     x = (x << 7) | (size_t)(b & 0x7f);
   } while ((b & 0x80) == 0);
   return x;
 }
+
+size_t tyU_loadsize(LoadState *S, size_t limit) { return loadSizeLimit(S, limit); }
 
 static int loadInt(LoadState *S) {
   return (int)loadSizeLimit(S, INT_MAX);
@@ -232,6 +251,8 @@ static int loadCount(LoadState *S, int limit) {
     error(S, "corrupted chunk");
   return n;
 }
+
+int tyU_loadcount(LoadState *S, int limit) { return loadCount(S, limit); }
 
 /* Reads a long string in growing pieces, so a lying length costs memory
 ** proportional to the input actually present. */
@@ -260,7 +281,7 @@ static TString *loadLongString(LoadState *S, size_t size) {
   return ts;
 }
 
-/* loads a string (NULL for none); longstr: must be created as a long string */
+/* loads a string (NULL for none); kind KT_SHRSTR/KT_LNGSTR: must be that kind */
 static TString *loadStringN(LoadState *S, int kind) {
   size_t size = loadSizeLimit(S, ~(size_t)0 >> 2);
   if (size == 0)
@@ -276,32 +297,34 @@ static TString *loadStringN(LoadState *S, int kind) {
   return loadLongString(S, size);
 }
 
-/* grows an array being loaded so that index i fits; keeps *size exact for the GC */
-#define growarray(S, v, i, size, t) \
-  if ((i) >= (size)) { \
-    int ns_ = (size) < 4 ? 4 : (size) * 2; \
-    (v) = (t *)tyM_saferealloc_((S)->L, (v), sizeof(t) * (size_t)(size), sizeof(t) * (size_t)ns_); \
-    initarr_##t((v), (size), ns_); \
-    (size) = ns_; \
-  }
+/* PUC decides short/long by length alone */
+TString *tyU_loadstring(LoadState *S) { return loadStringN(S, 0); }
 
-static void initarr_Instruction(Instruction *v, int from, int to) { for (; from < to; from++) v[from] = 0; }
-static void initarr_TValue(TValue *v, int from, int to) { for (; from < to; from++) setnilvalue(&v[from]); }
-static void initarr_Upvaldesc(Upvaldesc *v, int from, int to) {
-  for (; from < to; from++) { v[from].name = NULL; v[from].instack = v[from].idx = v[from].kind = 0; }
+/* grows array v (of *size elements) so that index need fits; new slots are
+** zeroed (nil TValues, NULL pointers); keeps *size exact for the GC */
+void *tyU_grow(LoadState *S, void *v, int *size, int need, size_t esize) {
+  if (need >= *size) {
+    int ns = *size < 4 ? 4 : (*size > INT_MAX / 2 ? INT_MAX : *size * 2);
+    if (ns <= need)
+      ns = need + 1;
+    v = tyM_saferealloc_(S->L, v, esize * (size_t)*size, esize * (size_t)ns);
+    memset((char *)v + esize * (size_t)*size, 0, esize * (size_t)(ns - *size));
+    *size = ns;
+  }
+  return v;
 }
+
+void *tyU_shrink(LoadState *S, void *v, int *size, int n, size_t esize) {
+  if (*size != n) {
+    v = tyM_saferealloc_(S->L, v, esize * (size_t)*size, esize * (size_t)n);
+    *size = n;
+  }
+  return v;
+}
+
+#define growarray(S, v, i, size, t) ((v) = (t *)tyU_grow(S, v, &(size), i, sizeof(t)))
+#define shrinkarray(S, v, size, n, t) ((v) = (t *)tyU_shrink(S, v, &(size), n, sizeof(t)))
 typedef Proto *ProtoP;
-static void initarr_ProtoP(ProtoP *v, int from, int to) { for (; from < to; from++) v[from] = NULL; }
-static void initarr_int(int *v, int from, int to) { for (; from < to; from++) v[from] = 0; }
-static void initarr_LocVar(LocVar *v, int from, int to) {
-  for (; from < to; from++) { v[from].varname = NULL; v[from].startpc = v[from].endpc = 0; }
-}
-
-#define shrinkarray(S, v, size, n, t) \
-  if ((size) != (n)) { \
-    (v) = (t *)tyM_saferealloc_((S)->L, (v), sizeof(t) * (size_t)(size), sizeof(t) * (size_t)(n)); \
-    (size) = (n); \
-  }
 
 static void loadFunction(LoadState *S, Proto *f, TString *psource, int level);
 
@@ -620,6 +643,7 @@ static const char *checkcode(lua_State *L, const Proto *f) {
         if (k ? c >= f->sizek : c >= ms) return "bad RK operand";
         break;
       case OP_NEWTABLE:
+        if (b > 31) return "bad NEWTABLE";  /* hash size 2^(B-1) must fit */
         if (pc + 1 >= n || GET_OPCODE(f->code[pc + 1]) != OP_EXTRAARG) return "bad NEWTABLE";
         break;
       case OP_SELF:
@@ -718,6 +742,18 @@ static const char *checknested(const Proto *f) {
   return NULL;
 }
 
+const char *tyU_checkproto(lua_State *L, const Proto *f) {
+  const char *problem;
+  ptrdiff_t top = savestack(L, L->top);
+  problem = checkcode(L, f);
+  L->top = restorestack(L, top);  /* drop checkcode's scratch */
+  if (problem == NULL)
+    problem = checknested(f);
+  if (problem == NULL)
+    problem = checkclose(f);
+  return problem;
+}
+
 static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   lua_State *L = S->L;
   const char *problem;
@@ -739,15 +775,7 @@ static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   loadUpvalues(S, f);
   loadProtos(S, f, level);
   loadDebug(S, f);
-  {
-    ptrdiff_t top = savestack(L, L->top);
-    problem = checkcode(L, f);
-    L->top = restorestack(L, top);  /* drop checkcode's scratch */
-  }
-  if (problem == NULL)
-    problem = checknested(f);
-  if (problem == NULL)
-    problem = checkclose(f);
+  problem = tyU_checkproto(L, f);
   if (problem != NULL)
     error(S, problem);
 }
@@ -788,7 +816,7 @@ static void checkHeader(LoadState *S) {
 LClosure *tyU_undump(lua_State *L, ZIO *Z, const char *name) {
   LoadState S;
   LClosure *cl;
-  int nup;
+  int nup, mark;
   if (*name == '@' || *name == '=')
     S.name = name + 1;
   else if (*name == LUA_SIGNATURE[0])
@@ -797,14 +825,21 @@ LClosure *tyU_undump(lua_State *L, ZIO *Z, const char *name) {
     S.name = name;
   S.L = L;
   S.Z = Z;
+  S.pending = -1;
   checkHeader(&S);
   nup = loadByte(&S);
+  mark = loadByte(&S);
   cl = tyF_newLclosure(L, nup);
   setclLvalue(L, L->top, cl);  /* anchor */
   tyD_inctop(L);
   cl->p = tyF_newproto(L);
   tyC_objbarrier(L, cl, cl->p);
-  loadFunction(&S, cl->p, NULL, 0);
+  if (mark != TYC_MARK) {  /* a PUC Lua 5.4 chunk */
+    S.pending = mark;
+    tyU_pucload(&S, cl);
+  }
+  else
+    loadFunction(&S, cl->p, NULL, 0);
   if (cl->p->sizeupvalues != nup)
     error(&S, "corrupted chunk");
   return cl;

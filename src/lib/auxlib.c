@@ -8,6 +8,7 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "tycho.h"
 
 #if !defined(MAX_SIZET)
 #define MAX_SIZET ((size_t)(~(size_t)0))
@@ -826,6 +827,16 @@ LUALIB_API lua_State *luaL_newstate(void) {
   if (L) {
     lua_atpanic(L, &panic);
     lua_setwarnf(L, warnfoff, L);  /* default state: warnings off */
+  }
+  return L;
+}
+
+/* a state started from an image, with the same allocator/panic/warnings as luaL_newstate */
+LUALIB_API lua_State *tycho_newstate_image(const char *path, char *err, size_t errlen) {
+  lua_State *L = tycho_newstate_imagef(l_alloc, NULL, path, err, errlen);
+  if (L) {
+    lua_atpanic(L, &panic);
+    lua_setwarnf(L, warnfoff, L);
   }
   return L;
 }

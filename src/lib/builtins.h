@@ -23,4 +23,7 @@ extern const luaL_Reg tylib_utf8_builtins[];
 extern const luaL_Reg tylib_debug_builtins[];
 extern const luaL_Reg tylib_tycho_builtins[];
 
+/* images: recomputes package.path/cpath (package table on top); loadlib.c */
+LUALIB_API void tylib_package_resetpaths(lua_State *L);
+
 #endif

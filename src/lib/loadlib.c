@@ -274,6 +274,13 @@ static int pkg_require(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_pushvalue(L, -3);
   lua_call(L, 2, 1);  /* loader(name, data) */
+  if (lua_type(L, -2) == LUA_TSTRING && lua_tostring(L, -2)[0] != ':') {
+    /* source file of the package, for images (staleness checks) */
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, "_TYCHO_PKGSRC");
+    lua_pushvalue(L, -3);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+  }
   if (!lua_isnil(L, -1))
     lua_setfield(L, 2, name);  /* LOADED[name] = result */
   else
@@ -324,6 +331,12 @@ static void setpath(lua_State *L, const char *field, const char *envname,
   }
   lua_setfield(L, -3, field);
   lua_pop(L, 1);  /* nver */
+}
+
+/* images: package.path/cpath from the environment again (package table on top) */
+LUALIB_API void tylib_package_resetpaths(lua_State *L) {
+  setpath(L, "path", "LUA_PATH", LUA_PATH_DEFAULT);
+  setpath(L, "cpath", "LUA_CPATH", LUA_CPATH_DEFAULT);
 }
 
 static const luaL_Reg pk_funcs[] = {

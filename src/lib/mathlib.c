@@ -266,6 +266,8 @@ static int math_randomseed(lua_State *L) {
     lua_Integer n1 = luaL_checkinteger(L, 1);
     lua_Integer n2 = luaL_optinteger(L, 2, 0);
     setseed(L, st->s, (lua_Unsigned)n1, (lua_Unsigned)n2);
+    lua_pushboolean(L, 1);  /* images keep an explicitly seeded sequence */
+    lua_setfield(L, LUA_REGISTRYINDEX, "_TYCHO_RANDPINNED");
   }
   return 2;
 }

@@ -105,7 +105,8 @@ static void correctstack(lua_State *L, StkId oldstack, StkId newstack) {
 int tyD_reallocstack(lua_State *L, int newsize, int raiseerror) {
   int oldsize, i, ncopy;
   StkId oldstack;
-  StkId newstack = (StkId)tyM_realloc_(L, NULL, 0,
+  /* try-variant: with raiseerror == 0 (shrinking, GC) a failure must not throw */
+  StkId newstack = (StkId)tyM_tryrealloc_(L, NULL, 0,
                        (size_t)(newsize + EXTRA_STACK) * sizeof(TValue));
   if (l_unlikely(newstack == NULL)) {
     if (raiseerror)

@@ -1,0 +1,39 @@
+/* pucload.h: loading PUC Lua 5.4 binary chunks, and the loader primitives dump.c shares with pucload.c. */
+#ifndef TY_PUCLOAD_H
+#define TY_PUCLOAD_H
+
+#include "zio.h"
+
+/*
+** Both formats start with PUC 5.4's header (checked once, in dump.c).  The
+** byte after the main function's upvalue count tells them apart: tycho
+** writes 0x00 there (TYC_MARK), while in a PUC chunk it is the first byte of
+** the main function's source-size varint, which PUC's writer never starts
+** with a zero group (a varint of 0 is the single byte 0x80).
+*/
+#define TYC_MARK 0x00
+
+typedef struct LoadState {
+  lua_State *L;
+  ZIO *Z;
+  const char *name;  /* chunk name for messages */
+  int pending;       /* a byte already read by the format dispatch, or -1 */
+} LoadState;
+
+/* primitives (dump.c); every failure raises "<name>: bad binary format (<why>)" */
+l_noret tyU_error(LoadState *S, const char *why);
+void tyU_loadblock(LoadState *S, void *b, size_t size);
+lu_byte tyU_loadbyte(LoadState *S);
+size_t tyU_loadsize(LoadState *S, size_t limit);  /* varint, at most limit */
+int tyU_loadcount(LoadState *S, int limit);       /* varint int, "corrupted chunk" above limit */
+TString *tyU_loadstring(LoadState *S);            /* NULL for none */
+void *tyU_grow(LoadState *S, void *v, int *size, int need, size_t esize);  /* zero-fills new slots */
+void *tyU_shrink(LoadState *S, void *v, int *size, int n, size_t esize);
+/* validates a loaded function whose nested functions are already loaded; NULL or the problem */
+const char *tyU_checkproto(lua_State *L, const Proto *f);
+
+/* loads the main function of a PUC 5.4 chunk into cl->p (cl anchored, header and
+** upvalue count already read, S->pending = first byte of the body's source) */
+void tyU_pucload(LoadState *S, LClosure *cl);
+
+#endif

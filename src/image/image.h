@@ -1,0 +1,61 @@
+/* image.h: the runtime side of images: a loaded image's descriptor and the writer/loader entry points. */
+#ifndef TY_IMAGE_H
+#define TY_IMAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "lauxlib.h"
+#include "../core/obj.h"
+#include "imgfmt.h"
+
+/* a loaded image (g->image); images never go away while the state lives */
+typedef struct TyImage {
+  char *base;               /* blob start (tycho_image) */
+  size_t size;              /* blob bytes */
+  const TyImgHeader *h;
+  TString **strhash;        /* the image's short strings (read by str.c) */
+  unsigned int strmask;     /* bucket count - 1 */
+  void *dl;                 /* dlopen handle */
+  int nclibs;               /* C modules reopened for this image */
+  void **clibh;             /* their handles */
+  char **clibbase;          /* their load addresses */
+  struct TyImage *next;     /* base image of an incremental one */
+} TyImage;
+
+/* is p inside a loaded image? (mem.c never frees such memory) */
+static inline int tyI_inimage(const TyImage *img, const void *p) {
+  for (; img != NULL; img = img->next)
+    if ((const char *)p >= img->base && (const char *)p < img->base + img->size)
+      return 1;
+  return 0;
+}
+
+/* fast 64-bit checksum (also the package content hash) */
+uint64_t tyI_checksum(const void *data, size_t len, uint64_t seed);
+uint64_t tyI_blobchecksum(const char *blob, size_t size);
+uint64_t tyI_builtinhash(void);
+/* the builtin lists in their fixed order; count via *n */
+const luaL_Reg *tyI_builtin(uint32_t id);
+uint32_t tyI_nbuiltins(void);
+extern const char tyI_buildid[];
+
+/* imgload.c: dlopen + full validation (nothing patched yet); NULL and err on failure */
+TyImage *tyI_open(const char *path, char *err, size_t errlen);
+void tyI_close(TyImage *img);
+/* patches pointers, installs seed, registry, metatables (state.c calls it
+** before tyS_init); L is the new main thread */
+void tyI_install(lua_State *L, TyImage *img);
+
+/* the tab-separated info dump (docs/image-format.md, "Info dump"); 0 ok */
+int tyI_info(const char *path, FILE *out, char *err, size_t errlen);
+
+/* imgwrite.c: writes the session of L as an ELF object; 0 ok, else err */
+typedef struct TyWriteOpts {
+  int incremental;          /* write only objects not in the loaded image(s) */
+  int pinpaths;
+} TyWriteOpts;
+int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *o,
+                    char *err, size_t errlen);
+
+#endif

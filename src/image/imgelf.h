@@ -1,0 +1,15 @@
+/* imgelf.h: writes an ELF64 relocatable object holding an image blob (no assembler needed). */
+#ifndef TY_ELF_H
+#define TY_ELF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* section .tycho.image (alloc+write, page aligned) with global symbols
+** tycho_image (the blob) and tycho_image_size (uint64_t); 0 ok, -1 + err */
+int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, size_t errlen);
+/* checks an ELF shared object's headers against its size before dlopen, and
+** finds the .tycho.image section (file offset, size); 0 ok, -1 + err */
+int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen);
+
+#endif

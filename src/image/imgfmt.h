@@ -1,0 +1,117 @@
+/* imgfmt.h: the on-disk layout of a tycho image blob (section .tycho.image); docs/image-format.md mirrors it. */
+#ifndef TY_IMGFMT_H
+#define TY_IMGFMT_H
+
+#include <stdint.h>
+
+/*
+** A blob is little endian and starts with TyImgHeader.  Every area is
+** 16-byte aligned and addressed by its offset from the blob start.  In the
+** file, a pointer field of a heap object holds (blob offset + 1), so that
+** 0 stays NULL; the relocation table lists every such field and the loader
+** adds the blob address minus 1.  Fields that point outside the blob (C
+** functions, the shared dummy node, the standard FILE streams, the global
+** state) are listed in the builtin table instead and resolved by id.
+** The checksum covers the whole blob in its unrelocated form, with the
+** checksum field itself read as zero.
+*/
+
+#define TYIMG_MAGIC "TYCHOIMG"   /* 8 bytes, no NUL */
+#define TYIMG_VERSION 1u
+#define TYIMG_ALIGN 16u
+#define TYIMG_BUILDIDLEN 32      /* TY_BUILD_ID: 32 hex characters */
+
+/* header flags */
+#define TYIMG_FINCREMENTAL 1u    /* refers to objects of a base image */
+#define TYIMG_FPINPATHS    2u    /* package.path/cpath kept as written (not from env) */
+#define TYIMG_FSEEDED      4u    /* math.randomseed(n) was called: keep the sequence */
+
+/* builtin ids at and above TYIMG_XBASE name runtime objects, not C functions */
+#define TYIMG_XBASE 0xFFFFFF00u
+enum {
+  TYIMG_X_DUMMYNODE,   /* Node *: the shared empty hash part (tab.c) */
+  TYIMG_X_GLOBAL,      /* global_State *: lua_State.l_G of image threads */
+  TYIMG_X_MAINTHREAD,  /* GCObject *: the new main thread (registry[1]) */
+  TYIMG_X_STDIN,       /* FILE *: luaL_Stream.f of io.stdin */
+  TYIMG_X_STDOUT,
+  TYIMG_X_STDERR,
+  TYIMG_X_N
+};
+
+/* an area of the blob: offset from the blob start and element count */
+typedef struct TyImgArea {
+  uint32_t off;
+  uint32_t count;
+} TyImgArea;
+
+/* roots area: pointer fields (relocated like any heap pointer) */
+#define TYIMG_ROOT_REGISTRY 0    /* the registry table */
+#define TYIMG_ROOT_MT       1    /* 1..LUA_NUMTYPES: g->mt[0..8] (NULL allowed) */
+#define TYIMG_NROOTS        10
+
+typedef struct TyImgHeader {
+  char magic[8];                 /* TYIMG_MAGIC */
+  uint32_t version;              /* TYIMG_VERSION */
+  uint32_t flags;                /* TYIMG_F* */
+  char buildid[TYIMG_BUILDIDLEN];      /* runtime that wrote it (TY_BUILD_ID) */
+  char basebuildid[TYIMG_BUILDIDLEN];  /* zeros unless incremental */
+  uint64_t checksum;             /* tyI_checksum over the blob, this field as 0 */
+  uint64_t size;                 /* blob bytes (== symbol tycho_image_size) */
+  uint32_t seed;                 /* string hash seed: the loaded state uses it */
+  uint32_t nobjects;             /* objects in the heap area */
+  uint64_t builtinhash;          /* hash of the builtin name list of the writer */
+  TyImgArea heap;                /* objects: count = bytes */
+  TyImgArea reloc;               /* uint32_t offsets of pointer fields */
+  TyImgArea builtins;            /* TyImgBuiltin entries */
+  TyImgArea names;               /* NUL-separated builtin names, count = names */
+  TyImgArea strtab;              /* TString * buckets (power of 2), chained by u.hnext */
+  TyImgArea roots;               /* TYIMG_NROOTS pointer fields */
+  TyImgArea fixups;              /* uint32_t offsets of objects needing load work:
+                                    tables to rehash, threads to remember */
+  TyImgArea packages;            /* TyImgPackage entries */
+  TyImgArea hooks;               /* uint32_t offsets of tycho.atinit functions (info) */
+  TyImgArea strings;             /* NUL-terminated strings used by packages */
+  TyImgArea targets;             /* CPU targets (native code): count 0 for now */
+  TyImgArea clibs;               /* TyImgCLib: C modules to dlopen again at load */
+  TyImgArea cfuncs;              /* TyImgCFunc: fields holding their code or handles */
+  uint32_t functable;            /* per-target function table offset: 0 for now */
+  uint32_t counts[16];           /* objects per type tag (novariant), for info */
+  uint32_t typebytes[16];        /* heap bytes per type tag (with their vectors) */
+} TyImgHeader;
+
+/* a field holding a C function (or runtime object, id >= TYIMG_XBASE) */
+typedef struct TyImgBuiltin {
+  uint32_t off;                  /* blob offset of the 8-byte field */
+  uint32_t id;                   /* index in the builtin list, or TYIMG_XBASE + TYIMG_X_* */
+} TyImgBuiltin;
+
+/* a C module (registry._CLIBS) the image refers to: reopened with dlopen at load */
+typedef struct TyImgCLib {
+  uint32_t path;                 /* offset of its file path (strings area) */
+  uint32_t reserved;
+  uint64_t size;                 /* file size when written: a changed library is refused */
+  int64_t mtime;
+  uint64_t reserved2;
+} TyImgCLib;
+
+#define TYIMG_CLIBHANDLE UINT64_MAX  /* TyImgCFunc.fnoff: the library's dlopen handle */
+
+/* a field holding code of a C module: library base + fnoff (or its handle) */
+typedef struct TyImgCFunc {
+  uint32_t off;                  /* blob offset of the 8-byte field */
+  uint32_t lib;                  /* index in the clibs area */
+  uint64_t fnoff;                /* offset from the library's load address */
+} TyImgCFunc;
+
+/* a Lua package loaded from a file while the image was built */
+typedef struct TyImgPackage {
+  uint32_t name;                 /* offset of the module name (strings area) */
+  uint32_t path;                 /* offset of the source file path */
+  uint64_t size;                 /* source size in bytes when written */
+  int64_t mtime;                 /* source modification time (seconds) */
+  uint64_t hash;                 /* tyI_checksum of the source contents */
+  uint32_t mtimensec;            /* nanoseconds of mtime */
+  uint32_t reserved;
+} TyImgPackage;
+
+#endif

@@ -1,0 +1,457 @@
+/* imgload.c: opens an image (dlopen), validates every header field, offset and relocation, then patches it in place. */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <link.h>
+#include <sys/stat.h>
+#include "tycho.h"
+#include "image.h"
+#include "imgelf.h"
+#include "../core/state.h"
+#include "../core/gc.h"
+#include "../core/tab.h"
+
+/*
+** Validation happens entirely before the first write into the blob, so a
+** refused image leaves nothing half patched.  The checksum covers the whole
+** blob; offsets and relocation entries are range checked on their own so
+** that a forged checksum still cannot make the loader write out of bounds.
+*/
+
+#define alignok(x) (((x) & 7u) == 0)
+
+/* blobs already patched in this process (dlopen returns the same mapping) */
+static const char *patched[16];
+static int npatched;
+
+static int bad(char *err, size_t errlen, const char *why) {
+  snprintf(err, errlen, "%s", why);
+  return 0;
+}
+
+/* area inside the blob, after the header, elements of size es */
+static int areaok(const TyImgHeader *h, const TyImgArea *a, size_t es) {
+  uint64_t end = (uint64_t)a->off + (uint64_t)a->count * es;
+  if (a->count == 0) return a->off <= h->size;
+  return a->off >= sizeof(TyImgHeader) && end <= h->size;
+}
+
+static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob;
+  const uint32_t *rel;
+  const TyImgBuiltin *bi;
+  uint32_t i, nb = tyI_nbuiltins();
+  char id[TYIMG_BUILDIDLEN + 1];
+  if (size < sizeof(TyImgHeader)) return bad(err, errlen, "truncated (no header)");
+  if (memcmp(h->magic, TYIMG_MAGIC, 8) != 0) return bad(err, errlen, "bad magic");
+  if (h->version != TYIMG_VERSION) {
+    snprintf(err, errlen, "wrong format version %u (this runtime reads %u)",
+             (unsigned)h->version, (unsigned)TYIMG_VERSION);
+    return 0;
+  }
+  memset(id, 0, sizeof id);
+  strncpy(id, tyI_buildid, TYIMG_BUILDIDLEN);
+  if (memcmp(h->buildid, id, TYIMG_BUILDIDLEN) != 0) {
+    char their[TYIMG_BUILDIDLEN + 1];
+    memcpy(their, h->buildid, TYIMG_BUILDIDLEN);
+    their[TYIMG_BUILDIDLEN] = '\0';
+    for (i = 0; i < TYIMG_BUILDIDLEN; i++)
+      if (their[i] != '\0' && (their[i] < 32 || their[i] > 126)) their[i] = '?';
+    snprintf(err, errlen, "wrong build id %.32s (this runtime is %.32s); rebuild the image",
+             their, id);
+    return 0;
+  }
+  if (h->size != size) return bad(err, errlen, "truncated (size does not match the symbol)");
+  if (h->flags & TYIMG_FINCREMENTAL)
+    return bad(err, errlen, "incremental images are not supported by this runtime yet");
+  if (tyI_blobchecksum(blob, (size_t)size) != h->checksum)
+    return bad(err, errlen, "checksum mismatch (the file is corrupted)");
+  if (h->builtinhash != tyI_builtinhash())
+    return bad(err, errlen, "builtin function list differs from this runtime");
+  if (!areaok(h, &h->heap, 1) || !areaok(h, &h->reloc, 4) || !areaok(h, &h->builtins, 8) ||
+      !areaok(h, &h->names, 1) || !areaok(h, &h->strtab, 8) || !areaok(h, &h->roots, 8) ||
+      !areaok(h, &h->fixups, 4) || !areaok(h, &h->packages, sizeof(TyImgPackage)) ||
+      !areaok(h, &h->hooks, 4) || !areaok(h, &h->strings, 1) || h->targets.count != 0 ||
+      h->functable != 0 || h->roots.count != TYIMG_NROOTS ||
+      h->strtab.count == 0 || (h->strtab.count & (h->strtab.count - 1)) != 0 ||
+      !areaok(h, &h->clibs, sizeof(TyImgCLib)) || !areaok(h, &h->cfuncs, sizeof(TyImgCFunc)) ||
+      !alignok(h->strtab.off) || !alignok(h->roots.off) || !alignok(h->heap.off))
+    return bad(err, errlen, "truncated or corrupted (area out of range)");
+  rel = (const uint32_t *)(blob + h->reloc.off);
+  for (i = 0; i < h->reloc.count; i++) {
+    uint64_t v;
+    if (rel[i] < h->heap.off || !alignok(rel[i]) || (uint64_t)rel[i] + 8 > size)
+      return bad(err, errlen, "corrupted relocation table (field out of range)");
+    memcpy(&v, blob + rel[i], 8);
+    if (v == 0 || v - 1 > size)
+      return bad(err, errlen, "corrupted relocation (target out of range)");
+  }
+  bi = (const TyImgBuiltin *)(blob + h->builtins.off);
+  for (i = 0; i < h->builtins.count; i++) {
+    if (bi[i].off < h->heap.off || !alignok(bi[i].off) || (uint64_t)bi[i].off + 8 > size)
+      return bad(err, errlen, "corrupted builtin table (field out of range)");
+    if (bi[i].id >= nb && (bi[i].id < TYIMG_XBASE || bi[i].id >= TYIMG_XBASE + TYIMG_X_N))
+      return bad(err, errlen, "corrupted builtin table (unknown function id)");
+  }
+  {
+    const TyImgCFunc *cf = (const TyImgCFunc *)(blob + h->cfuncs.off);
+    const TyImgCLib *cl = (const TyImgCLib *)(blob + h->clibs.off);
+    for (i = 0; i < h->cfuncs.count; i++) {
+      if (cf[i].off < h->heap.off || !alignok(cf[i].off) || (uint64_t)cf[i].off + 8 > size ||
+          cf[i].lib >= h->clibs.count ||
+          (cf[i].fnoff != TYIMG_CLIBHANDLE && cf[i].fnoff >= cl[cf[i].lib].size))
+        return bad(err, errlen, "corrupted C function table");
+    }
+    for (i = 0; i < h->clibs.count; i++)
+      if (cl[i].path >= size || memchr(blob + cl[i].path, '\0', (size_t)(size - cl[i].path)) == NULL)
+        return bad(err, errlen, "corrupted C module table");
+  }
+  {
+    const uint32_t *fx = (const uint32_t *)(blob + h->fixups.off);
+    for (i = 0; i < h->fixups.count; i++) {
+      if (fx[i] < h->heap.off || !alignok(fx[i]) ||
+          (uint64_t)fx[i] + sizeof(Table) > h->heap.off + (uint64_t)h->heap.count)
+        return bad(err, errlen, "corrupted fixup list");
+    }
+  }
+  return 1;
+}
+
+/* dlopens the image's C modules again (same files: size and mtime checked) */
+static int openclibs(TyImage *img, char *err, size_t errlen) {
+  const TyImgHeader *h = img->h;
+  const TyImgCLib *cl = (const TyImgCLib *)(img->base + h->clibs.off);
+  uint32_t k;
+  if (h->clibs.count == 0) return 1;
+  img->clibh = (void **)calloc(h->clibs.count, sizeof(void *));
+  img->clibbase = (char **)calloc(h->clibs.count, sizeof(char *));
+  if (img->clibh == NULL || img->clibbase == NULL) return bad(err, errlen, "not enough memory");
+  for (k = 0; k < h->clibs.count; k++) {
+    const char *p = img->base + cl[k].path;
+    struct stat st;
+    struct link_map *lm = NULL;
+    void *lib;
+    if (stat(p, &st) != 0 || (uint64_t)st.st_size != cl[k].size || (int64_t)st.st_mtime != cl[k].mtime) {
+      snprintf(err, errlen, "C module '%s' is missing or changed since the image was built; "
+               "rebuild the image", p);
+      return 0;
+    }
+    lib = dlopen(p, RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL || dlinfo(lib, RTLD_DI_LINKMAP, &lm) != 0 || lm == NULL) {
+      snprintf(err, errlen, "cannot reopen C module '%s'", p);
+      if (lib) dlclose(lib);
+      return 0;
+    }
+    img->clibh[k] = lib;
+    img->clibbase[k] = (char *)lm->l_addr;
+    img->nclibs = (int)k + 1;
+  }
+  return 1;
+}
+
+TyImage *tyI_open(const char *path, char *err, size_t errlen) {
+  char buf[4096];
+  void *dl, *sym, *szsym;
+  uint64_t size;
+  TyImage *img;
+  int i;
+  uint64_t secoff, secsize;
+  if (access(path, R_OK) != 0) {
+    bad(err, errlen, "not found (or not readable)");
+    return NULL;
+  }
+  if (tyI_elfprobe(path, &secoff, &secsize, err, errlen) != 0)
+    return NULL;
+  if (strchr(path, '/') == NULL) {  /* dlopen would search the library path */
+    snprintf(buf, sizeof buf, "./%s", path);
+    path = buf;
+  }
+  dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (dl == NULL) {
+    const char *e = dlerror();
+    const char *p = e ? strrchr(e, ':') : NULL;
+    snprintf(err, errlen, "not a shared object (%s)", p ? p + 2 : "dlopen failed");
+    return NULL;
+  }
+  sym = dlsym(dl, "tycho_image");
+  szsym = dlsym(dl, "tycho_image_size");
+  if (sym == NULL || szsym == NULL) {
+    dlclose(dl);
+    bad(err, errlen, "not a tycho image (no tycho_image symbol)");
+    return NULL;
+  }
+  memcpy(&size, szsym, 8);
+  for (i = 0; i < npatched; i++) {
+    if (patched[i] == sym) {
+      dlclose(dl);
+      bad(err, errlen, "already loaded in this process");
+      return NULL;
+    }
+  }
+  if ((char *)szsym != (char *)sym + ((size + 7) & ~(uint64_t)7) ||
+      !validate((const char *)sym, size, err, errlen)) {
+    if ((char *)szsym != (char *)sym + ((size + 7) & ~(uint64_t)7))
+      bad(err, errlen, "truncated or corrupted (size symbol does not follow the blob)");
+    dlclose(dl);
+    return NULL;
+  }
+  img = (TyImage *)calloc(1, sizeof(TyImage));
+  if (img == NULL) {
+    dlclose(dl);
+    bad(err, errlen, "not enough memory");
+    return NULL;
+  }
+  img->base = (char *)sym;
+  img->size = (size_t)size;
+  img->h = (const TyImgHeader *)sym;
+  img->dl = dl;
+  if (!openclibs(img, err, errlen)) {
+    tyI_close(img);
+    return NULL;
+  }
+  return img;
+}
+
+void tyI_close(TyImage *img) {
+  int k;
+  if (img == NULL) return;
+  for (k = 0; k < img->nclibs; k++) dlclose(img->clibh[k]);
+  free(img->clibh);
+  free(img->clibbase);
+  dlclose(img->dl);
+  free(img);
+}
+
+static void *special(lua_State *L, uint32_t x) {
+  switch (x) {
+    case TYIMG_X_DUMMYNODE: return tyH_dummynode();
+    case TYIMG_X_GLOBAL: return G(L);
+    case TYIMG_X_MAINTHREAD: return L;
+    case TYIMG_X_STDIN: return stdin;
+    case TYIMG_X_STDOUT: return stdout;
+    case TYIMG_X_STDERR: return stderr;
+    default: return NULL;
+  }
+}
+
+void tyI_install(lua_State *L, TyImage *img) {
+  global_State *g = G(L);
+  char *base = img->base;
+  const TyImgHeader *h = img->h;
+  const uint32_t *rel = (const uint32_t *)(base + h->reloc.off);
+  const TyImgBuiltin *bi = (const TyImgBuiltin *)(base + h->builtins.off);
+  const uint32_t *fx = (const uint32_t *)(base + h->fixups.off);
+  uintptr_t delta = (uintptr_t)base - 1;
+  void **roots;
+  Node *scratch = NULL;
+  size_t scratchn = 0;
+  uint32_t i;
+  if (npatched < (int)(sizeof patched / sizeof patched[0]))
+    patched[npatched++] = base;
+  for (i = 0; i < h->reloc.count; i++) {
+    uintptr_t *f = (uintptr_t *)(base + rel[i]);
+    *f += delta;
+  }
+  for (i = 0; i < h->builtins.count; i++) {
+    void **f = (void **)(base + bi[i].off);
+    if (bi[i].id >= TYIMG_XBASE)
+      *f = special(L, bi[i].id - TYIMG_XBASE);
+    else {
+      lua_CFunction fn = tyI_builtin(bi[i].id)->func;
+      memcpy(f, &fn, sizeof fn);
+    }
+  }
+  {
+    const TyImgCFunc *cf = (const TyImgCFunc *)(base + h->cfuncs.off);
+    for (i = 0; i < h->cfuncs.count; i++) {
+      void **f = (void **)(base + cf[i].off);
+      *f = cf[i].fnoff == TYIMG_CLIBHANDLE ? img->clibh[cf[i].lib]
+                                          : (void *)(img->clibbase[cf[i].lib] + cf[i].fnoff);
+    }
+  }
+  g->seed = h->seed;
+  img->strhash = (TString **)(base + h->strtab.off);
+  img->strmask = h->strtab.count - 1;
+  img->next = (TyImage *)g->image;
+  g->image = img;
+  roots = (void **)(base + h->roots.off);
+  sethvalue(L, &g->l_registry, (Table *)roots[TYIMG_ROOT_REGISTRY]);
+  for (i = 0; i < LUA_NUMTYPES; i++)
+    g->mt[i] = (Table *)roots[TYIMG_ROOT_MT + i];
+  for (i = 0; i < h->fixups.count; i++) {
+    GCObject *o = (GCObject *)(base + fx[i]);
+    if (o->tt == TY_VTABLE) {
+      Table *t = gco2t(o);
+      if (t->lastfree != NULL) {
+        size_t n = sizenode(t);
+        if (n > scratchn) {
+          Node *ns = (Node *)realloc(scratch, n * sizeof(Node));
+          if (ns == NULL) continue;  /* lookups of address keys may miss: never a crash */
+          scratch = ns;
+          scratchn = n;
+        }
+        tyH_rehashinplace(t, scratch);
+      }
+    }
+    else if (o->tt == TY_VTHREAD)
+      tyC_remember(g, o);  /* stack writes have no barrier */
+  }
+  free(scratch);
+}
+
+/* ---- info dump (tycho --image-info): reads the file, never dlopens it ---- */
+
+/* a NUL-terminated string at blob offset o (unrelocated), or NULL */
+static const char *blobstr(const char *blob, uint64_t size, uint64_t o) {
+  const char *s;
+  if (o >= size) return NULL;
+  s = blob + o;
+  return memchr(s, '\0', (size_t)(size - o)) ? s : NULL;
+}
+
+/* unrelocated pointer field at o -> blob offset of its target, or 0 */
+static uint64_t blobptr(const char *blob, uint64_t size, uint64_t o) {
+  uint64_t v;
+  if (o + 8 > size) return 0;
+  memcpy(&v, blob + o, 8);
+  return (v == 0 || v - 1 >= size) ? 0 : v - 1;
+}
+
+static void printesc(FILE *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '\t') fputs("\\t", out);
+    else if (*s == '\n') fputs("\\n", out);
+    else if (*s == '\\') fputs("\\\\", out);
+    else fputc(*s, out);
+  }
+}
+
+static const char *const typenames[16] = {
+  "nil", "boolean", "lightuserdata", "number", "string", "table", "function",
+  "userdata", "thread", "upvalue", "proto", "?", "?", "?", "?", "?"
+};
+
+/* describes the function object at o: "source:line" of its prototype */
+static void hookdesc(FILE *out, const char *blob, uint64_t size, uint64_t o) {
+  uint64_t p, src;
+  const char *s;
+  if (o + sizeof(LClosure) > size || ((const GCObject *)(blob + o))->tt != TY_VLCL) {
+    fputs("?", out);
+    return;
+  }
+  p = blobptr(blob, size, o + offsetof(LClosure, p));
+  if (p == 0 || p + sizeof(Proto) > size) { fputs("?", out); return; }
+  src = blobptr(blob, size, p + offsetof(Proto, source));
+  s = src ? blobstr(blob, size, src + offsetof(TString, contents)) : NULL;
+  printesc(out, s ? (s[0] == '@' || s[0] == '=' ? s + 1 : s) : "?");
+  fprintf(out, ":%d", ((const Proto *)(blob + p))->linedefined);
+}
+
+int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
+  uint64_t off, size, i;
+  char *blob;
+  const TyImgHeader *h;
+  FILE *f;
+  char id[TYIMG_BUILDIDLEN + 1];
+  struct { const char *name; const TyImgArea *a; size_t es; } secs[12];
+  int ok;
+  if (tyI_elfprobe(path, &off, &size, err, errlen) != 0) return -1;
+  if (size < sizeof(TyImgHeader) + 8) return bad(err, errlen, "truncated (no header)") - 1;
+  blob = (char *)malloc((size_t)size);
+  f = fopen(path, "rb");
+  if (blob == NULL || f == NULL || fseek(f, (long)off, SEEK_SET) != 0 ||
+      fread(blob, 1, (size_t)size, f) != size) {
+    free(blob);
+    if (f) fclose(f);
+    return bad(err, errlen, "cannot read the image section") - 1;
+  }
+  fclose(f);
+  h = (const TyImgHeader *)blob;
+  if (memcmp(h->magic, TYIMG_MAGIC, 8) != 0) {
+    free(blob);
+    return bad(err, errlen, "bad magic") - 1;
+  }
+  if (h->size + 8 > size) {
+    free(blob);
+    return bad(err, errlen, "truncated (blob larger than its section)") - 1;
+  }
+  size = h->size;
+  ok = tyI_blobchecksum(blob, (size_t)size) == h->checksum;
+  fprintf(out, "tycho-image-info\t1\n");
+  fprintf(out, "format\t%u\n", (unsigned)h->version);
+  fprintf(out, "runtime\t%s\n", TYCHO_VERSION);
+  memcpy(id, h->buildid, TYIMG_BUILDIDLEN);
+  id[TYIMG_BUILDIDLEN] = '\0';
+  fprintf(out, "build_id\t%s\n", id);
+  fprintf(out, "runtime_build_id\t%s\n", tyI_buildid);
+  fprintf(out, "checksum\t%016llx\t%s\n", (unsigned long long)h->checksum, ok ? "ok" : "mismatch");
+  fprintf(out, "size\t%llu\n", (unsigned long long)size);
+  fprintf(out, "seed\t%s\n", (h->flags & TYIMG_FSEEDED) ? "pinned (math.randomseed called)" : "fresh at each start");
+  fprintf(out, "paths\t%s\n", (h->flags & TYIMG_FPINPATHS) ? "pinned" : "from the environment");
+  if (h->flags & TYIMG_FINCREMENTAL) {
+    memcpy(id, h->basebuildid, TYIMG_BUILDIDLEN);
+    fprintf(out, "base\t%s\t\n", id);
+  }
+  else
+    fprintf(out, "base\t-\n");
+  secs[0].name = "heap"; secs[0].a = &h->heap; secs[0].es = 1;
+  secs[1].name = "relocations"; secs[1].a = &h->reloc; secs[1].es = 4;
+  secs[2].name = "builtins"; secs[2].a = &h->builtins; secs[2].es = 8;
+  secs[3].name = "names"; secs[3].a = &h->names; secs[3].es = 0;
+  secs[4].name = "strings"; secs[4].a = &h->strtab; secs[4].es = 8;
+  secs[5].name = "roots"; secs[5].a = &h->roots; secs[5].es = 8;
+  secs[6].name = "fixups"; secs[6].a = &h->fixups; secs[6].es = 4;
+  secs[7].name = "packages"; secs[7].a = &h->packages; secs[7].es = sizeof(TyImgPackage);
+  secs[8].name = "hooks"; secs[8].a = &h->hooks; secs[8].es = 4;
+  secs[9].name = "pkgstrings"; secs[9].a = &h->strings; secs[9].es = 1;
+  secs[10].name = "targets"; secs[10].a = &h->targets; secs[10].es = 0;
+  secs[11].name = NULL;
+  fprintf(out, "section\theader\t0\t%u\t1\n", (unsigned)sizeof(TyImgHeader));
+  for (i = 0; secs[i].name != NULL; i++) {
+    uint64_t bytes = secs[i].es ? (uint64_t)secs[i].a->count * secs[i].es : 0;
+    if (secs[i].a == &h->names) {  /* count = names: bytes up to the next area */
+      uint64_t e = secs[i].a->off;
+      uint32_t k;
+      for (k = 0; k < secs[i].a->count && e < size; k++) {
+        const char *s = blobstr(blob, size, e);
+        if (s == NULL) break;
+        e += strlen(s) + 1;
+      }
+      bytes = e - secs[i].a->off;
+    }
+    if (secs[i].a == &h->heap || secs[i].a == &h->strings)
+      fprintf(out, "section\t%s\t%u\t%llu\t%u\n", secs[i].name, (unsigned)secs[i].a->off,
+              (unsigned long long)secs[i].a->count, secs[i].a == &h->heap ? (unsigned)h->nobjects : 0u);
+    else
+      fprintf(out, "section\t%s\t%u\t%llu\t%u\n", secs[i].name, (unsigned)secs[i].a->off,
+              (unsigned long long)bytes, (unsigned)secs[i].a->count);
+  }
+  for (i = 0; i < 16; i++)
+    if (h->counts[i] != 0)
+      fprintf(out, "objects\t%s\t%u\t%u\n", typenames[i], (unsigned)h->counts[i],
+              (unsigned)h->typebytes[i]);
+  if (areaok(h, &h->packages, sizeof(TyImgPackage))) {
+    const TyImgPackage *pk = (const TyImgPackage *)(blob + h->packages.off);
+    for (i = 0; i < h->packages.count; i++) {
+      const char *n = blobstr(blob, size, pk[i].name), *p = blobstr(blob, size, pk[i].path);
+      fputs("package\t", out);
+      printesc(out, n ? n : "?");
+      fputc('\t', out);
+      printesc(out, p ? p : "-");
+      fprintf(out, "\t%llu\t%lld.%09u\ttyck64:%016llx\n", (unsigned long long)pk[i].size,
+              (long long)pk[i].mtime, (unsigned)pk[i].mtimensec, (unsigned long long)pk[i].hash);
+    }
+  }
+  if (areaok(h, &h->hooks, 4)) {
+    const uint32_t *hk = (const uint32_t *)(blob + h->hooks.off);
+    for (i = 0; i < h->hooks.count; i++) {
+      fprintf(out, "hook\t%llu\t", (unsigned long long)i + 1);
+      hookdesc(out, blob, size, hk[i]);
+      fputc('\n', out);
+    }
+  }
+  free(blob);
+  return 0;
+}

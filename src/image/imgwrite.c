@@ -1,0 +1,880 @@
+/* imgwrite.c: walks the heap from the roots and lays every object out as an image blob (imgfmt.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <dlfcn.h>
+#include <link.h>
+#include "tycho.h"
+#include "image.h"
+#include "imgelf.h"
+#include "../core/state.h"
+#include "../core/gc.h"
+#include "../core/tab.h"
+#include "../core/str.h"
+
+/*
+** The writer never allocates Lua objects: the heap is frozen while it runs.
+** Objects get their blob offset when first reached (a copy of their struct is
+** appended at once), then a worklist fixes their fields: every pointer field
+** gets (offset + 1) and an entry in the relocation table, every C function a
+** builtin entry.  Offsets are blob offsets (the header comes first).
+*/
+
+/* a thread with its LUA_EXTRASPACE bytes, as state.c allocates it */
+typedef struct LX {
+  lu_byte extra_[LUA_EXTRASPACE];
+  lua_State l;
+} LX;
+
+typedef struct U32Vec { uint32_t *p; size_t n, cap; } U32Vec;
+
+typedef struct Map {            /* pointer -> blob offset, open addressing */
+  const void **keys;
+  uint32_t *vals;
+  size_t cap, n;
+} Map;
+
+typedef struct W {
+  lua_State *L;
+  global_State *g;
+  char *buf;
+  size_t len, cap;
+  U32Vec reloc, bins, fixups, shortstrs, work;
+  GCObject **workobj;           /* source object of each work entry */
+  size_t workcap;
+  Map objs;                     /* GCObject -> offset */
+  Map cfuncs;                   /* lua_CFunction -> builtin id + 1 */
+  const Table *filemt;          /* metatable of io handles */
+  uint32_t counts[16];
+  uint32_t typebytes[16];
+  struct { char *path; void *handle; const char *base; } clibs[64];  /* C modules */
+  int nclibs;
+  TyImgCFunc *cf;               /* fields holding C-module code or handles */
+  size_t ncf, cfcap;
+  int curtype;                  /* type whose bytes append() counts (-1: none) */
+  uint32_t nobjects;
+  int failed;
+  char *err;
+  size_t errlen;
+} W;
+
+#define alignup(x, a) (((x) + (a) - 1) & ~(size_t)((a) - 1))
+
+static int fail(W *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(W *w, const char *fmt, ...) {
+  if (!w->failed) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->err, w->errlen, fmt, ap);
+    va_end(ap);
+    w->failed = 1;
+  }
+  return 0;
+}
+
+static int vpush(W *w, U32Vec *v, uint32_t x) {
+  if (v->n == v->cap) {
+    size_t nc = v->cap ? v->cap * 2 : 256;
+    uint32_t *np = (uint32_t *)realloc(v->p, nc * sizeof(uint32_t));
+    if (np == NULL) return fail(w, "not enough memory");
+    v->p = np;
+    v->cap = nc;
+  }
+  v->p[v->n++] = x;
+  return 1;
+}
+
+/* makes room for `need` bytes in the blob buffer */
+static int reserve(W *w, size_t need) {
+  if (need > 0xFFFFFFF0u)
+    return fail(w, "image too large (more than 4 GB)");
+  if (need > w->cap) {
+    size_t nc = w->cap ? w->cap : 65536;
+    char *nb;
+    while (nc < need) nc *= 2;
+    nb = (char *)realloc(w->buf, nc);
+    if (nb == NULL)
+      return fail(w, "not enough memory");
+    w->buf = nb;
+    w->cap = nc;
+  }
+  return 1;
+}
+
+/* appends n bytes (copied from src, or zeros) aligned to TYIMG_ALIGN; returns the offset */
+static size_t append(W *w, const void *src, size_t n) {
+  size_t off = alignup(w->len, TYIMG_ALIGN);
+  if (w->failed || !reserve(w, off + n)) return 0;
+  memset(w->buf + w->len, 0, off - w->len);
+  if (src != NULL) memcpy(w->buf + off, src, n);
+  else memset(w->buf + off, 0, n);
+  w->len = off + n;
+  if (w->curtype >= 0) w->typebytes[w->curtype] += (uint32_t)n;
+  return off;
+}
+
+/* ---- pointer map ---- */
+
+static size_t hashptr(const void *p, size_t cap) {
+  uint64_t u = (uint64_t)(uintptr_t)p;
+  u ^= u >> 29;
+  u *= 0xBF58476D1CE4E5B9ULL;
+  u ^= u >> 32;
+  return (size_t)u & (cap - 1);
+}
+
+static int mapput(W *w, Map *m, const void *k, uint32_t v) {
+  size_t i;
+  if ((m->n + 1) * 2 > m->cap) {  /* grow to keep the load under 1/2 */
+    Map nm;
+    size_t j;
+    nm.cap = m->cap ? m->cap * 2 : 1024;
+    nm.n = 0;
+    nm.keys = (const void **)calloc(nm.cap, sizeof(void *));
+    nm.vals = (uint32_t *)malloc(nm.cap * sizeof(uint32_t));
+    if (nm.keys == NULL || nm.vals == NULL) {
+      free(nm.keys);
+      free(nm.vals);
+      return fail(w, "not enough memory");
+    }
+    for (j = 0; j < m->cap; j++) {
+      if (m->keys[j] != NULL) {
+        size_t h = hashptr(m->keys[j], nm.cap);
+        while (nm.keys[h] != NULL) h = (h + 1) & (nm.cap - 1);
+        nm.keys[h] = m->keys[j];
+        nm.vals[h] = m->vals[j];
+        nm.n++;
+      }
+    }
+    free(m->keys);
+    free(m->vals);
+    *m = nm;
+  }
+  i = hashptr(k, m->cap);
+  while (m->keys[i] != NULL) {
+    if (m->keys[i] == k) {
+      m->vals[i] = v;
+      return 1;
+    }
+    i = (i + 1) & (m->cap - 1);
+  }
+  m->keys[i] = k;
+  m->vals[i] = v;
+  m->n++;
+  return 1;
+}
+
+static int mapget(const Map *m, const void *k, uint32_t *v) {
+  size_t i;
+  if (m->cap == 0) return 0;
+  i = hashptr(k, m->cap);
+  while (m->keys[i] != NULL) {
+    if (m->keys[i] == k) {
+      *v = m->vals[i];
+      return 1;
+    }
+    i = (i + 1) & (m->cap - 1);
+  }
+  return 0;
+}
+
+static void mapfree(Map *m) {
+  free(m->keys);
+  free(m->vals);
+  m->keys = NULL;
+  m->vals = NULL;
+  m->cap = m->n = 0;
+}
+
+/* ---- fields ---- */
+
+static void setptr(W *w, size_t field, size_t target) {
+  uint64_t v = (uint64_t)target + 1;
+  memcpy(w->buf + field, &v, 8);
+  vpush(w, &w->reloc, (uint32_t)field);
+}
+
+static void setnull(W *w, size_t field) {
+  memset(w->buf + field, 0, 8);
+}
+
+static void setbuiltin(W *w, size_t field, uint32_t id) {
+  memset(w->buf + field, 0, 8);
+  vpush(w, &w->bins, (uint32_t)field);
+  vpush(w, &w->bins, id);
+}
+
+/* the C module (in registry._CLIBS) whose code holds p, or -1 */
+static int findclib(W *w, const void *p) {
+  Dl_info info;
+  int k;
+  if (dladdr(p, &info) == 0) return -1;
+  for (k = 0; k < w->nclibs; k++)
+    if ((const char *)info.dli_fbase == w->clibs[k].base) return k;
+  return -1;
+}
+
+static void addcfunc(W *w, size_t field, int lib, uint64_t fnoff) {
+  TyImgCFunc e;
+  size_t need = (w->ncf + 1) * sizeof(TyImgCFunc);
+  if (need > w->cfcap) {
+    size_t nc = w->cfcap ? w->cfcap * 2 : 64 * sizeof(TyImgCFunc);
+    TyImgCFunc *np = (TyImgCFunc *)realloc(w->cf, nc);
+    if (np == NULL) { fail(w, "not enough memory"); return; }
+    w->cf = np;
+    w->cfcap = nc;
+  }
+  e.off = (uint32_t)field;
+  e.lib = (uint32_t)lib;
+  e.fnoff = fnoff;
+  w->cf[w->ncf++] = e;
+  memset(w->buf + field, 0, 8);
+}
+
+/* a field holding C function f: a builtin, or code of a loaded C module */
+static int setcfunc(W *w, size_t field, lua_CFunction f) {
+  void *p;
+  uint32_t id;
+  int k;
+  memcpy(&p, &f, sizeof(p));
+  if (mapget(&w->cfuncs, p, &id)) {
+    setbuiltin(w, field, id - 1);
+    return 1;
+  }
+  k = findclib(w, p);
+  if (k >= 0) {
+    addcfunc(w, field, k, (uint64_t)((const char *)p - w->clibs[k].base));
+    return 1;
+  }
+  {
+    Dl_info info;
+    const char *where = (dladdr(p, &info) && info.dli_fname) ? info.dli_fname : "unknown object";
+    const char *name = (dladdr(p, &info) && info.dli_sname) ? info.dli_sname : "?";
+    return fail(w, "cannot write C function %p (%s in %s): not a builtin nor in a C module "
+                   "loaded by require", p, name, where);
+  }
+}
+
+static uint32_t ref(W *w, GCObject *o);
+
+/* a TValue at `field` whose source is src (the bytes are already copied) */
+static void fixtv(W *w, size_t field, const TValue *src) {
+  if (iscollectable(src)) {
+    GCObject *o = gcvalue(src);
+    if (o == obj2gco(w->g->mainthread))
+      setbuiltin(w, field, TYIMG_XBASE + TYIMG_X_MAINTHREAD);
+    else {
+      uint32_t off = ref(w, o);
+      if (!w->failed) setptr(w, field, off);
+    }
+  }
+  else if (ttislcf(src)) {
+    setcfunc(w, field, fvalue(src));
+  }
+  else if (ttislightuserdata(src)) {
+    int k;
+    for (k = 0; k < w->nclibs; k++)
+      if (pvalue(src) == w->clibs[k].handle) break;
+    if (k < w->nclibs)  /* a C module's handle (registry._CLIBS) */
+      addcfunc(w, field, k, TYIMG_CLIBHANDLE);
+    else if (pvalue(src) != NULL)
+      fail(w, "cannot write light userdata %p", pvalue(src));
+  }
+}
+
+/* reserves and copies an object's struct; its fields are fixed later (worklist) */
+static uint32_t ref(W *w, GCObject *o) {
+  uint32_t off;
+  size_t sz, pre = 0;
+  if (w->failed) return 0;
+  if (mapget(&w->objs, o, &off)) return off;
+  switch (o->tt) {
+    case TY_VSHRSTR: sz = offsetof(TString, contents) + gco2ts(o)->shrlen + 1; break;
+    case TY_VLNGSTR: sz = offsetof(TString, contents) + gco2ts(o)->u.lnglen + 1; break;
+    case TY_VTABLE: sz = sizeof(Table); break;
+    case TY_VLCL: sz = sizeLclosure(gco2lcl(o)->nupvalues); break;
+    case TY_VCCL: sz = sizeCclosure(gco2ccl(o)->nupvalues); break;
+    case TY_VUSERDATA: sz = sizeudata(gco2u(o)->nuvalue, gco2u(o)->len); break;
+    case TY_VPROTO: sz = sizeof(Proto); break;
+    case TY_VUPVAL: sz = sizeof(UpVal); break;
+    case TY_VTHREAD: sz = sizeof(LX); pre = offsetof(LX, l); break;
+    default:
+      fail(w, "cannot write an object of type tag %d", o->tt);
+      return 0;
+  }
+  {
+    int saved = w->curtype;
+    w->curtype = novariant(o->tt);
+    off = (uint32_t)(append(w, (const char *)o - pre, sz) + pre);
+    w->curtype = saved;
+  }
+  if (w->failed) return 0;
+  {
+    GCObject *c = (GCObject *)(w->buf + off);
+    c->next = NULL;
+    c->marked = (lu_byte)(bitmask(TY_IMAGEBIT) | bitmask(BLACKBIT));
+  }
+  mapput(w, &w->objs, o, off);
+  if (w->work.n == w->workcap) {
+    size_t nc = w->workcap ? w->workcap * 2 : 256;
+    GCObject **np = (GCObject **)realloc(w->workobj, nc * sizeof(GCObject *));
+    if (np == NULL) {
+      fail(w, "not enough memory");
+      return 0;
+    }
+    w->workobj = np;
+    w->workcap = nc;
+  }
+  w->workobj[w->work.n] = o;
+  vpush(w, &w->work, off);
+  w->counts[novariant(o->tt)]++;
+  w->nobjects++;
+  if (o->tt == TY_VSHRSTR) vpush(w, &w->shortstrs, off);
+  return off;
+}
+
+#define F(off, type, field) ((size_t)(off) + offsetof(type, field))
+
+static void writetable(W *w, const Table *t, uint32_t off) {
+  int rehash = 0;
+  if (t->metatable) setptr(w, F(off, Table, metatable), ref(w, obj2gco(t->metatable)));
+  setnull(w, F(off, Table, gclist));
+  if (t->asize > 0) {
+    size_t a = append(w, t->array, sizeof(TValue) * t->asize);
+    unsigned int i;
+    if (w->failed) return;
+    setptr(w, F(off, Table, array), a);
+    for (i = 0; i < t->asize && !w->failed; i++)
+      fixtv(w, a + i * sizeof(TValue), &t->array[i]);
+  }
+  else
+    setnull(w, F(off, Table, array));
+  if (t->lastfree == NULL) {  /* the shared dummy node */
+    setbuiltin(w, F(off, Table, node), TYIMG_XBASE + TYIMG_X_DUMMYNODE);
+    setnull(w, F(off, Table, lastfree));
+  }
+  else {
+    unsigned int i, n = sizenode(t);
+    size_t a = append(w, t->node, sizeof(Node) * n);
+    if (w->failed) return;
+    setptr(w, F(off, Table, node), a);
+    setptr(w, F(off, Table, lastfree), a + (size_t)(t->lastfree - t->node) * sizeof(Node));
+    for (i = 0; i < n && !w->failed; i++) {
+      const Node *nd = &t->node[i];
+      size_t na = a + i * sizeof(Node);
+      if (isempty(gval(nd))) {
+        if (iscollectable(gkey(nd)) || ttisdeadkey(gkey(nd))) {  /* dead key: keep the chain */
+          Node *c = (Node *)(w->buf + na);
+          c->i_key.value_.gc = NULL;
+          settt_(&c->i_key, TY_TDEADKEY);
+        }
+        else if (ttislcf(gkey(nd)) || ttislightuserdata(gkey(nd))) {
+          Node *c = (Node *)(w->buf + na);
+          c->i_key.value_.gc = NULL;
+          settt_(&c->i_key, TY_TDEADKEY);
+        }
+        continue;
+      }
+      if ((iscollectable(gkey(nd)) && !ttisstring(gkey(nd))) || ttislcf(gkey(nd)) ||
+          ttislightuserdata(gkey(nd)))
+        rehash = 1;  /* its position depends on an address */
+      fixtv(w, na + offsetof(Node, i_key), gkey(nd));
+      fixtv(w, na + offsetof(Node, i_val), gval(nd));
+    }
+  }
+  if (rehash) vpush(w, &w->fixups, off);
+}
+
+/* vector of n elements of size es: copied, pointer set (or NULL when empty) */
+static size_t writevec(W *w, size_t field, const void *v, size_t n, size_t es) {
+  size_t a;
+  if (n == 0 || v == NULL) {
+    setnull(w, field);
+    return 0;
+  }
+  a = append(w, v, n * es);
+  if (!w->failed) setptr(w, field, a);
+  return a;
+}
+
+static void writeproto(W *w, const Proto *f, uint32_t off) {
+  size_t a;
+  int i;
+  setnull(w, F(off, Proto, gclist));
+  setnull(w, F(off, Proto, jit));
+  if (f->source) setptr(w, F(off, Proto, source), ref(w, obj2gco(f->source)));
+  a = writevec(w, F(off, Proto, k), f->k, (size_t)f->sizek, sizeof(TValue));
+  for (i = 0; i < f->sizek && !w->failed; i++)
+    fixtv(w, a + (size_t)i * sizeof(TValue), &f->k[i]);
+  writevec(w, F(off, Proto, code), f->code, (size_t)f->sizecode, sizeof(Instruction));
+  a = writevec(w, F(off, Proto, p), f->p, (size_t)f->sizep, sizeof(Proto *));
+  for (i = 0; i < f->sizep && !w->failed; i++)
+    setptr(w, a + (size_t)i * sizeof(Proto *), ref(w, obj2gco(f->p[i])));
+  a = writevec(w, F(off, Proto, upvalues), f->upvalues, (size_t)f->sizeupvalues, sizeof(Upvaldesc));
+  for (i = 0; i < f->sizeupvalues && !w->failed; i++) {
+    size_t fa = a + (size_t)i * sizeof(Upvaldesc) + offsetof(Upvaldesc, name);
+    if (f->upvalues[i].name) setptr(w, fa, ref(w, obj2gco(f->upvalues[i].name)));
+  }
+  writevec(w, F(off, Proto, lineinfo), f->lineinfo, (size_t)f->sizelineinfo, sizeof(int));
+  a = writevec(w, F(off, Proto, locvars), f->locvars, (size_t)f->sizelocvars, sizeof(LocVar));
+  for (i = 0; i < f->sizelocvars && !w->failed; i++) {
+    size_t fa = a + (size_t)i * sizeof(LocVar) + offsetof(LocVar, varname);
+    if (f->locvars[i].varname) setptr(w, fa, ref(w, obj2gco(f->locvars[i].varname)));
+  }
+}
+
+static void writeudata(W *w, const Udata *u, uint32_t off) {
+  int i;
+  size_t uvoff = off + sizeof(Udata);
+  setnull(w, F(off, Udata, gclist));
+  if (u->metatable) setptr(w, F(off, Udata, metatable), ref(w, obj2gco(u->metatable)));
+  setptr(w, F(off, Udata, uv), uvoff);
+  for (i = 0; i < u->nuvalue && !w->failed; i++)
+    fixtv(w, uvoff + (size_t)i * sizeof(TValue), &u->uv[i]);
+  if (u->metatable != NULL && u->metatable == w->filemt && u->len == sizeof(luaL_Stream)) {
+    /* io handle: standard streams are rebound at load, others come back closed */
+    const luaL_Stream *s = (const luaL_Stream *)getudatamem(u);
+    size_t mem = off + udatamemoffset(u->nuvalue);
+    int x = -1;
+    if (s->closef != NULL) {
+      if (s->f == stdin) x = TYIMG_X_STDIN;
+      else if (s->f == stdout) x = TYIMG_X_STDOUT;
+      else if (s->f == stderr) x = TYIMG_X_STDERR;
+    }
+    if (x >= 0) {
+      setbuiltin(w, mem + offsetof(luaL_Stream, f), TYIMG_XBASE + (uint32_t)x);
+      setcfunc(w, mem + offsetof(luaL_Stream, closef), s->closef);
+    }
+    else {
+      setnull(w, mem + offsetof(luaL_Stream, f));
+      setnull(w, mem + offsetof(luaL_Stream, closef));
+    }
+  }
+}
+
+/* threads: only those at their base level (not started, or dead) */
+static void writethread(W *w, lua_State *th, uint32_t off) {
+  lua_State *c = (lua_State *)(w->buf + off);
+  size_t n, a;
+  StkId p;
+  if (th->ci != &th->base_ci && th->status == LUA_OK) {
+    fail(w, "cannot write a running or normal coroutine");
+    return;
+  }
+  if (th->status == LUA_YIELD) {
+    fail(w, "cannot write a suspended coroutine (not supported in images yet)");
+    return;
+  }
+  if (th->openupval != NULL || th->ntbc != 0) {
+    fail(w, "cannot write a coroutine with open upvalues or pending to-be-closed variables");
+    return;
+  }
+  setbuiltin(w, F(off, lua_State, l_G), TYIMG_XBASE + TYIMG_X_GLOBAL);
+  c->nci = 0;
+  c->errorJmp = NULL;
+  c->hook = NULL;
+  c->hookmask = 0;
+  c->coro = NULL;
+  c->from = NULL;
+  c->gclist = NULL;
+  c->tbc = NULL;
+  c->ntbc = c->sizetbc = 0;
+  c->nCcalls = 0;
+  c->nny = 0;
+  c->openupval = NULL;
+  setptr(w, F(off, lua_State, twups), off);
+  setptr(w, F(off, lua_State, ci), F(off, lua_State, base_ci));
+  c->base_ci.previous = c->base_ci.next = NULL;
+  if (th->stack == NULL) {
+    setnull(w, F(off, lua_State, stack));
+    setnull(w, F(off, lua_State, stack_last));
+    setnull(w, F(off, lua_State, top));
+    setnull(w, F(off, lua_State, base_ci.func));
+    setnull(w, F(off, lua_State, base_ci.top));
+  }
+  else {
+    n = (size_t)(th->stack_last - th->stack) + EXTRA_STACK;
+    a = append(w, NULL, n * sizeof(TValue));
+    if (w->failed) return;
+    for (p = th->stack; p < th->stack + n; p++) {
+      size_t fa = a + (size_t)(p - th->stack) * sizeof(TValue);
+      if (p < th->top) {
+        memcpy(w->buf + fa, p, sizeof(TValue));
+        fixtv(w, fa, p);
+      }
+      else
+        settt_((TValue *)(w->buf + fa), TY_VNIL);
+    }
+    if (w->failed) return;
+    c = (lua_State *)(w->buf + off);  /* the buffer may have moved */
+    c->base_ci.callstatus = CIST_C;
+    setptr(w, F(off, lua_State, stack), a);
+    setptr(w, F(off, lua_State, stack_last), a + (size_t)(th->stack_last - th->stack) * sizeof(TValue));
+    setptr(w, F(off, lua_State, top), a + (size_t)(th->top - th->stack) * sizeof(TValue));
+    setptr(w, F(off, lua_State, base_ci.func), a);
+    {
+      StkId ctop = th->base_ci.top;
+      if (ctop < th->stack || ctop > th->stack_last) ctop = th->top;
+      setptr(w, F(off, lua_State, base_ci.top), a + (size_t)(ctop - th->stack) * sizeof(TValue));
+    }
+  }
+  vpush(w, &w->fixups, off);
+}
+
+static void process(W *w, GCObject *o, uint32_t off) {
+  int i;
+  w->curtype = novariant(o->tt);
+  switch (o->tt) {
+    case TY_VSHRSTR:
+      setnull(w, F(off, TString, u.hnext));  /* set when the string table is built */
+      break;
+    case TY_VLNGSTR:
+      break;
+    case TY_VTABLE:
+      writetable(w, gco2t(o), off);
+      break;
+    case TY_VPROTO:
+      writeproto(w, gco2p(o), off);
+      break;
+    case TY_VLCL: {
+      LClosure *cl = gco2lcl(o);
+      setnull(w, F(off, LClosure, gclist));
+      if (cl->p) setptr(w, F(off, LClosure, p), ref(w, obj2gco(cl->p)));
+      for (i = 0; i < cl->nupvalues && !w->failed; i++) {
+        size_t fa = off + offsetof(LClosure, upvals) + (size_t)i * sizeof(UpVal *);
+        if (cl->upvals[i]) setptr(w, fa, ref(w, obj2gco(cl->upvals[i])));
+      }
+      break;
+    }
+    case TY_VCCL: {
+      CClosure *cl = gco2ccl(o);
+      setnull(w, F(off, CClosure, gclist));
+      setcfunc(w, F(off, CClosure, f), cl->f);
+      for (i = 0; i < cl->nupvalues && !w->failed; i++)
+        fixtv(w, off + offsetof(CClosure, upvalue) + (size_t)i * sizeof(TValue), &cl->upvalue[i]);
+      break;
+    }
+    case TY_VUPVAL: {
+      UpVal *uv = gco2upv(o);
+      if (upisopen(uv)) {
+        fail(w, "cannot write an open upvalue (a coroutine or running function is captured)");
+        return;
+      }
+      memset(w->buf + F(off, UpVal, u), 0, sizeof(uv->u));
+      memcpy(w->buf + F(off, UpVal, u.value), &uv->u.value, sizeof(TValue));
+      setptr(w, F(off, UpVal, v), F(off, UpVal, u.value));
+      fixtv(w, F(off, UpVal, u.value), &uv->u.value);
+      break;
+    }
+    case TY_VUSERDATA:
+      writeudata(w, gco2u(o), off);
+      break;
+    case TY_VTHREAD:
+      writethread(w, gco2th(o), off);
+      break;
+  }
+}
+
+/* ---- packages and hooks (collected through the API before the heap freezes) ---- */
+
+typedef struct PkgInfo { char *name, *path; } PkgInfo;
+
+static int collectpkgs(lua_State *L, PkgInfo **out, size_t *n) {
+  size_t cap = 0;
+  *out = NULL;
+  *n = 0;
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "_TYCHO_PKGSRC") == LUA_TTABLE) {
+    lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushnil(L);
+    while (lua_next(L, -3)) {
+      if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING) {
+        int loaded;
+        lua_pushvalue(L, -2);
+        loaded = lua_rawget(L, -4) != LUA_TNIL;  /* still in package.loaded? */
+        lua_pop(L, 1);
+        if (loaded) {
+          if (*n == cap) {
+            PkgInfo *np;
+            cap = cap ? cap * 2 : 16;
+            np = (PkgInfo *)realloc(*out, cap * sizeof(PkgInfo));
+            if (np == NULL) { lua_pop(L, 4); return 0; }
+            *out = np;
+          }
+          (*out)[*n].name = strdup(lua_tostring(L, -2));
+          (*out)[*n].path = strdup(lua_tostring(L, -1));
+          (*n)++;
+        }
+      }
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return 1;
+}
+
+static uint32_t addstring(W *w, const char *s);
+
+/* registry._CLIBS: path -> dlopen handle of every C module loaded by require */
+static void collectclibs(lua_State *L, W *w) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "_CLIBS") == LUA_TTABLE) {
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (lua_type(L, -2) == LUA_TSTRING && lua_islightuserdata(L, -1) &&
+          w->nclibs < (int)(sizeof w->clibs / sizeof w->clibs[0])) {
+        struct link_map *lm = NULL;
+        void *h = lua_touserdata(L, -1);
+        if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm != NULL) {
+          w->clibs[w->nclibs].path = strdup(lua_tostring(L, -2));
+          w->clibs[w->nclibs].handle = h;
+          w->clibs[w->nclibs].base = (const char *)lm->l_addr;
+          w->nclibs++;
+        }
+      }
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+}
+
+static void writeclibs(W *w, TyImgHeader *h) {
+  size_t a = append(w, NULL, (size_t)w->nclibs * sizeof(TyImgCLib));
+  int k;
+  if (w->failed) return;
+  h->clibs.off = (uint32_t)a;
+  h->clibs.count = (uint32_t)w->nclibs;
+  for (k = 0; k < w->nclibs && !w->failed; k++) {
+    TyImgCLib c;
+    struct stat st;
+    memset(&c, 0, sizeof c);
+    c.path = addstring(w, w->clibs[k].path);
+    if (stat(w->clibs[k].path, &st) == 0) {
+      c.size = (uint64_t)st.st_size;
+      c.mtime = (int64_t)st.st_mtime;
+    }
+    memcpy(w->buf + a + (size_t)k * sizeof c, &c, sizeof c);
+  }
+  a = append(w, w->cf, w->ncf * sizeof(TyImgCFunc));
+  h->cfuncs.off = (uint32_t)a;
+  h->cfuncs.count = (uint32_t)w->ncf;
+}
+
+static uint32_t addstring(W *w, const char *s) {
+  size_t n = strlen(s) + 1, off = w->len;  /* strings are packed, not aligned */
+  if (!reserve(w, off + n)) return 0;
+  memcpy(w->buf + off, s, n);
+  w->len = off + n;
+  return (uint32_t)off;
+}
+
+static void writepackages(W *w, TyImgHeader *h, PkgInfo *pk, size_t npk) {
+  size_t i, a = append(w, NULL, npk * sizeof(TyImgPackage));
+  if (w->failed) return;
+  h->packages.off = (uint32_t)a;
+  h->packages.count = (uint32_t)npk;
+  h->strings.off = (uint32_t)alignup(w->len, TYIMG_ALIGN);
+  for (i = 0; i < npk && !w->failed; i++) {
+    TyImgPackage p;
+    struct stat st;
+    memset(&p, 0, sizeof p);
+    p.name = addstring(w, pk[i].name);
+    p.path = addstring(w, pk[i].path);
+    if (stat(pk[i].path, &st) == 0) {
+      FILE *f = fopen(pk[i].path, "rb");
+      p.size = (uint64_t)st.st_size;
+      p.mtime = (int64_t)st.st_mtim.tv_sec;
+      p.mtimensec = (uint32_t)st.st_mtim.tv_nsec;
+      if (f != NULL) {
+        char *data = (char *)malloc((size_t)st.st_size + 1);
+        if (data != NULL && fread(data, 1, (size_t)st.st_size, f) == (size_t)st.st_size)
+          p.hash = tyI_checksum(data, (size_t)st.st_size, 0);
+        free(data);
+        fclose(f);
+      }
+    }
+    memcpy(w->buf + a + i * sizeof(TyImgPackage), &p, sizeof p);
+  }
+  h->strings.count = (uint32_t)(w->len - h->strings.off);
+}
+
+/* ---- areas ---- */
+
+static void buildstrtab(W *w, TyImgHeader *h) {
+  size_t nb = 1, i, a;
+  while (nb < w->shortstrs.n) nb <<= 1;
+  a = append(w, NULL, nb * sizeof(TString *));
+  if (w->failed) return;
+  h->strtab.off = (uint32_t)a;
+  h->strtab.count = (uint32_t)nb;
+  for (i = 0; i < w->shortstrs.n; i++) {
+    uint32_t so = w->shortstrs.p[i];
+    TString *ts = (TString *)(w->buf + so);
+    size_t slot = a + (size_t)(ts->hash & (nb - 1)) * sizeof(TString *);
+    uint64_t head;
+    memcpy(&head, w->buf + slot, 8);
+    if (head != 0) {  /* chain: the string's hnext takes the old head */
+      memcpy(w->buf + F(so, TString, u.hnext), &head, 8);
+      vpush(w, &w->reloc, (uint32_t)F(so, TString, u.hnext));
+      head = (uint64_t)so + 1;  /* the slot is in the relocation table already */
+      memcpy(w->buf + slot, &head, 8);
+    }
+    else
+      setptr(w, slot, so);
+  }
+}
+
+static void writeu32area(W *w, TyImgArea *ar, const U32Vec *v) {
+  size_t a = append(w, v->p, v->n * sizeof(uint32_t));
+  ar->off = (uint32_t)a;
+  ar->count = (uint32_t)v->n;
+}
+
+static void writenames(W *w, TyImgHeader *h) {
+  uint32_t i, n = tyI_nbuiltins();
+  h->names.off = (uint32_t)alignup(w->len, TYIMG_ALIGN);
+  h->names.count = n;
+  append(w, NULL, 0);
+  for (i = 0; i < n && !w->failed; i++)
+    addstring(w, tyI_builtin(i)->name);
+}
+
+static int hooklist(lua_State *L, W *w, U32Vec *hooks) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "_TYCHO_ATINIT") == LUA_TTABLE) {
+    lua_Integer i, n = (lua_Integer)lua_rawlen(L, -1);
+    for (i = 1; i <= n; i++) {
+      uint32_t off;
+      lua_rawgeti(L, -1, i);
+      if (lua_iscfunction(L, -1) == 0 && lua_type(L, -1) == LUA_TFUNCTION &&
+          mapget(&w->objs, lua_topointer(L, -1), &off))
+        vpush(w, hooks, off);
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  return 1;
+}
+
+static int regflag(lua_State *L, const char *k) {
+  int b;
+  lua_getfield(L, LUA_REGISTRYINDEX, k);
+  b = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return b;
+}
+
+int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
+                    char *err, size_t errlen) {
+  W w;
+  TyImgHeader h;
+  PkgInfo *pk = NULL;
+  size_t npk = 0, i, roots;
+  uint32_t nb, id;
+  int wasrunning = lua_gc(L, LUA_GCISRUNNING);
+  U32Vec hooks = {NULL, 0, 0};
+  memset(&w, 0, sizeof w);
+  memset(&h, 0, sizeof h);
+  w.L = L;
+  w.g = G(L);
+  w.err = err;
+  w.errlen = errlen;
+  if (opts->pinpaths) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "_TYCHO_PINPATHS");
+  }
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_FILEHANDLE);
+  w.filemt = (const Table *)lua_topointer(L, -1);
+  lua_pop(L, 1);
+  if (!collectpkgs(L, &pk, &npk)) fail(&w, "not enough memory");
+  collectclibs(L, &w);
+  h.flags = (regflag(L, "_TYCHO_PINPATHS") ? TYIMG_FPINPATHS : 0) |
+            (regflag(L, "_TYCHO_RANDPINNED") ? TYIMG_FSEEDED : 0);
+  lua_gc(L, LUA_GCCOLLECT);  /* weak tables cleared, garbage gone */
+  lua_gc(L, LUA_GCSTOP);     /* the heap is frozen from here on */
+  nb = tyI_nbuiltins();
+  for (id = 0; id < nb && !w.failed; id++) {
+    const luaL_Reg *r = tyI_builtin(id);
+    void *p;
+    uint32_t old;
+    memcpy(&p, &r->func, sizeof p);
+    if (p != NULL && !mapget(&w.cfuncs, p, &old)) mapput(&w, &w.cfuncs, p, id + 1);
+  }
+  append(&w, NULL, sizeof(TyImgHeader));
+  roots = append(&w, NULL, TYIMG_NROOTS * 8);
+  h.roots.off = (uint32_t)roots;
+  h.roots.count = TYIMG_NROOTS;
+  if (!w.failed) {
+    setptr(&w, roots, ref(&w, gcvalue(&w.g->l_registry)));
+    for (i = 0; i < LUA_NUMTYPES && !w.failed; i++)
+      if (w.g->mt[i] != NULL)
+        setptr(&w, roots + (TYIMG_ROOT_MT + i) * 8, ref(&w, obj2gco(w.g->mt[i])));
+  }
+  w.curtype = -1;
+  for (i = 0; i < w.work.n && !w.failed; i++)
+    process(&w, w.workobj[i], w.work.p[i]);
+  w.curtype = -1;
+  h.heap.off = (uint32_t)roots;
+  h.heap.count = (uint32_t)(w.len - roots);
+  if (!w.failed) hooklist(L, &w, &hooks);
+  if (!w.failed) buildstrtab(&w, &h);
+  if (!w.failed) writepackages(&w, &h, pk, npk);
+  if (!w.failed) writenames(&w, &h);
+  if (!w.failed) writeclibs(&w, &h);
+  if (!w.failed) writeu32area(&w, &h.hooks, &hooks);
+  if (!w.failed) writeu32area(&w, &h.fixups, &w.fixups);
+  if (!w.failed) writeu32area(&w, &h.builtins, &w.bins);
+  h.builtins.count /= 2;
+  if (!w.failed) writeu32area(&w, &h.reloc, &w.reloc);  /* last: nothing adds relocations now */
+  if (!w.failed) {
+    append(&w, NULL, 0);  /* pad to the alignment */
+    memcpy(h.magic, TYIMG_MAGIC, 8);
+    h.version = TYIMG_VERSION;
+    memcpy(h.buildid, tyI_buildid, strlen(tyI_buildid) < TYIMG_BUILDIDLEN
+                                   ? strlen(tyI_buildid) : TYIMG_BUILDIDLEN);
+    h.size = w.len;
+    h.seed = w.g->seed;
+    h.nobjects = w.nobjects;
+    h.builtinhash = tyI_builtinhash();
+    for (i = 0; i < 16; i++) {
+      h.counts[i] = w.counts[i];
+      h.typebytes[i] = w.typebytes[i];
+    }
+    memcpy(w.buf, &h, sizeof h);
+    h.checksum = tyI_blobchecksum(w.buf, w.len);
+    memcpy(w.buf, &h, sizeof h);
+    if (tyI_writeelf(path, w.buf, w.len, err, errlen) != 0)
+      w.failed = 1;
+  }
+  if (wasrunning) lua_gc(L, LUA_GCRESTART);
+  for (i = 0; i < npk; i++) {
+    free(pk[i].name);
+    free(pk[i].path);
+  }
+  free(pk);
+  for (i = 0; i < (size_t)w.nclibs; i++) free(w.clibs[i].path);
+  free(w.cf);
+  free(hooks.p);
+  free(w.buf);
+  free(w.reloc.p);
+  free(w.bins.p);
+  free(w.fixups.p);
+  free(w.shortstrs.p);
+  free(w.work.p);
+  free(w.workobj);
+  mapfree(&w.objs);
+  mapfree(&w.cfuncs);
+  return w.failed ? -1 : 0;
+}
+
+LUA_API int tycho_imageinfo(const char *path, char *err, size_t errlen) {
+  return tyI_info(path, stdout, err, errlen);
+}
+
+LUA_API int tycho_writeobject(lua_State *L, const char *path, int incremental,
+                              int pinpaths, char *err, size_t errlen) {
+  TyWriteOpts o;
+  o.incremental = incremental;
+  o.pinpaths = pinpaths;
+  return tyI_writeobject(L, path, &o, err, errlen);
+}
