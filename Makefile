@@ -66,7 +66,7 @@ ubsan:
 # libFuzzer target for lexer/parser/compiler: make fuzz FUZZTIME=600
 FUZZTIME ?= 60
 fuzz:
-	$(MAKE) CC=clang BUILD=build-fuzz OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address" $(BUILD)/../build-fuzz/libtycho.a
+	$(MAKE) CC=clang BUILD=build-fuzz OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address" build-fuzz/libtycho.a
 	clang -Iinclude -Isrc -fsanitize=fuzzer,address -O1 -g -o build-fuzz/fuzz_parse tests/fuzz/fuzz_parse.c build-fuzz/libtycho.a -lm -ldl
 	mkdir -p build-fuzz/corpus && cp tests/lua/*.lua build-fuzz/corpus/ 2>/dev/null; \
 	build-fuzz/fuzz_parse -max_total_time=$(FUZZTIME) -max_len=4096 build-fuzz/corpus

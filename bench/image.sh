@@ -105,17 +105,19 @@ row() {
       echo $((t1 - t0)) >>"$TMP/t$k"
     done
   done
-  note=
+  note=; jdiff=0
   for k in 2 3 4; do
     have $k || continue
     if ! cmp -s "$TMP/out1" "$TMP/out$k" || ! cmp -s "$TMP/st1" "$TMP/st$k"; then
+      [ "$k" -eq 4 ] && jdiff=1
       bad=1; note="$note DIFFERS($(echo $NAMES | cut -d' ' -f$k): $(head -n 1 "$TMP/err$k" | cut -c1-50))"
     fi
   done
   [ -z "$note" ] && note="identical output ($(wc -c <"$TMP/out1") bytes)"
   m1=$(median "$TMP/t1"); m2=$(median "$TMP/t2"); m3=$(median "$TMP/t3"); m4=$(median "$TMP/t4")
   r=$(ratio "$m4" "$m1")
-  printf '%-22s %9s %9s %9s %9s %9s  %s %s\n' "$label" "$m1" "$m2" "$m3" "$m4" "$r" "$(verdict "$r" "$kind")" "$note"
+  v=$(verdict "$r" "$kind"); [ "$jdiff" -eq 1 ] && v="(no verdict: -J output differs)"
+  printf '%-22s %9s %9s %9s %9s %9s  %s %s\n' "$label" "$m1" "$m2" "$m3" "$m4" "$r" "$v" "$note"
 }
 
 echo "== The main job (seconds, median of $N interleaved runs)"

@@ -293,6 +293,7 @@ typedef struct Table {
   Node *lastfree;     /* every free position is before this one */
   struct Table *metatable;
   GCObject *gclist;
+  unsigned int lenhint; /* last border tyH_getn found; a guess, always verified */
 } Table;
 
 #define gnode(t, i)   (&(t)->node[i])

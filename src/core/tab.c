@@ -505,6 +505,7 @@ Table *tyH_new(lua_State *L) {
   t->flags = (lu_byte)maskflags;  /* no metamethods known yet */
   t->array = NULL;
   t->asize = 0;
+  t->lenhint = 0;
   t->gclist = NULL;
   setnodevector(L, t, 0);
   return t;
@@ -594,8 +595,20 @@ lua_Unsigned tyH_getn(Table *t) {
   if (asize > 0 && isempty(&t->array[asize - 1])) {
     /* a border inside the array part */
     unsigned int lo = 0, hi = asize;  /* lo == 0 or t[lo] present; t[hi] empty */
+    unsigned int h = t->lenhint;
     if (asize >= 2 && !isempty(&t->array[asize - 2]))
       return asize - 1;
+    if (h < asize) {  /* try the last border found, then its successor (appends) */
+      if (h == 0 || !isempty(&t->array[h - 1])) {
+        if (isempty(&t->array[h]))
+          return h;
+        lo = h + 1;  /* t[h + 1] present, so h + 1 < asize */
+        if (isempty(&t->array[lo]))
+          return t->lenhint = lo;
+      }
+      else
+        hi = h;
+    }
     while (hi - lo > 1u) {
       unsigned int m = (lo + hi) / 2;
       if (isempty(&t->array[m - 1]))
@@ -603,7 +616,7 @@ lua_Unsigned tyH_getn(Table *t) {
       else
         lo = m;
     }
-    return lo;
+    return t->lenhint = lo;
   }
   /* array part full (or absent) */
   if (isdummy(t) || isempty(tyH_getint(t, (lua_Integer)asize + 1)))

@@ -355,7 +355,7 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   const TyImgHeader *h;
   FILE *f;
   char id[TYIMG_BUILDIDLEN + 1];
-  struct { const char *name; const TyImgArea *a; size_t es; } secs[12];
+  struct { const char *name; const TyImgArea *a; size_t es; } secs[14];
   int ok;
   if (tyI_elfprobe(path, &off, &size, err, errlen) != 0) return -1;
   if (size < sizeof(TyImgHeader) + 8) return bad(err, errlen, "truncated (no header)") - 1;
@@ -379,7 +379,16 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   }
   size = h->size;
   ok = tyI_blobchecksum(blob, (size_t)size) == h->checksum;
+  if (h->version != TYIMG_VERSION) {
+    free(blob);
+    snprintf(err, errlen, "wrong format version %u (this runtime reads %u)",
+             (unsigned)h->version, (unsigned)TYIMG_VERSION);
+    return -1;
+  }
   fprintf(out, "tycho-image-info\t1\n");
+  fputs("file\t", out);
+  printesc(out, path);
+  fputc('\n', out);
   fprintf(out, "format\t%u\n", (unsigned)h->version);
   fprintf(out, "runtime\t%s\n", TYCHO_VERSION);
   memcpy(id, h->buildid, TYIMG_BUILDIDLEN);
@@ -388,26 +397,31 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   fprintf(out, "runtime_build_id\t%s\n", tyI_buildid);
   fprintf(out, "checksum\t%016llx\t%s\n", (unsigned long long)h->checksum, ok ? "ok" : "mismatch");
   fprintf(out, "size\t%llu\n", (unsigned long long)size);
-  fprintf(out, "seed\t%s\n", (h->flags & TYIMG_FSEEDED) ? "pinned (math.randomseed called)" : "fresh at each start");
-  fprintf(out, "paths\t%s\n", (h->flags & TYIMG_FPINPATHS) ? "pinned" : "from the environment");
+  fprintf(out, "flags\t%s%s%s\n", (h->flags & TYIMG_FINCREMENTAL) ? "incremental " : "",
+          (h->flags & TYIMG_FPINPATHS) ? "pinned-paths " : "",
+          (h->flags & TYIMG_FSEEDED) ? "seeded" : "");
+  fprintf(out, "seed\t%s\n", (h->flags & TYIMG_FSEEDED) ? "fixed" : "fresh");
+  fprintf(out, "paths\t%s\n", (h->flags & TYIMG_FPINPATHS) ? "pinned" : "environment");
   if (h->flags & TYIMG_FINCREMENTAL) {
     memcpy(id, h->basebuildid, TYIMG_BUILDIDLEN);
     fprintf(out, "base\t%s\t\n", id);
   }
   else
-    fprintf(out, "base\t-\n");
+    fprintf(out, "base\t-\t\n");
   secs[0].name = "heap"; secs[0].a = &h->heap; secs[0].es = 1;
-  secs[1].name = "relocations"; secs[1].a = &h->reloc; secs[1].es = 4;
+  secs[1].name = "reloc"; secs[1].a = &h->reloc; secs[1].es = 4;
   secs[2].name = "builtins"; secs[2].a = &h->builtins; secs[2].es = 8;
   secs[3].name = "names"; secs[3].a = &h->names; secs[3].es = 0;
-  secs[4].name = "strings"; secs[4].a = &h->strtab; secs[4].es = 8;
+  secs[4].name = "strtab"; secs[4].a = &h->strtab; secs[4].es = 8;
   secs[5].name = "roots"; secs[5].a = &h->roots; secs[5].es = 8;
   secs[6].name = "fixups"; secs[6].a = &h->fixups; secs[6].es = 4;
   secs[7].name = "packages"; secs[7].a = &h->packages; secs[7].es = sizeof(TyImgPackage);
   secs[8].name = "hooks"; secs[8].a = &h->hooks; secs[8].es = 4;
-  secs[9].name = "pkgstrings"; secs[9].a = &h->strings; secs[9].es = 1;
+  secs[9].name = "strings"; secs[9].a = &h->strings; secs[9].es = 1;
   secs[10].name = "targets"; secs[10].a = &h->targets; secs[10].es = 0;
-  secs[11].name = NULL;
+  secs[11].name = "clibs"; secs[11].a = &h->clibs; secs[11].es = sizeof(TyImgCLib);
+  secs[12].name = "cfuncs"; secs[12].a = &h->cfuncs; secs[12].es = sizeof(TyImgCFunc);
+  secs[13].name = NULL;
   fprintf(out, "section\theader\t0\t%u\t1\n", (unsigned)sizeof(TyImgHeader));
   for (i = 0; secs[i].name != NULL; i++) {
     uint64_t bytes = secs[i].es ? (uint64_t)secs[i].a->count * secs[i].es : 0;
@@ -447,11 +461,12 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   if (areaok(h, &h->hooks, 4)) {
     const uint32_t *hk = (const uint32_t *)(blob + h->hooks.off);
     for (i = 0; i < h->hooks.count; i++) {
-      fprintf(out, "hook\t%llu\t", (unsigned long long)i + 1);
+      fprintf(out, "hook\t%llu\tfunction <", (unsigned long long)i + 1);
       hookdesc(out, blob, size, hk[i]);
-      fputc('\n', out);
+      fputs(">\n", out);
     }
   }
+  fputs("end\n", out);
   free(blob);
   return 0;
 }
