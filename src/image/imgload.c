@@ -380,9 +380,10 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   size = h->size;
   ok = tyI_blobchecksum(blob, (size_t)size) == h->checksum;
   if (h->version != TYIMG_VERSION) {
+    unsigned v = (unsigned)h->version;
     free(blob);
     snprintf(err, errlen, "wrong format version %u (this runtime reads %u)",
-             (unsigned)h->version, (unsigned)TYIMG_VERSION);
+             v, (unsigned)TYIMG_VERSION);
     return -1;
   }
   fprintf(out, "tycho-image-info\t1\n");
