@@ -1,4 +1,4 @@
-# Makefile: builds libtycho (static + shared) and the tycho CLI; test, sanitizer, fuzz and bench targets.
+# Makefile: builds libtycho (static + shared) and the tycho CLI; test, sanitizer, fuzz (parser, image loader) and bench targets.
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2
@@ -16,7 +16,7 @@ TY_BUILD_ID := $(shell cat $(sort $(wildcard src/*/*.c src/*/*.h include/*.h)) |
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(BUILD)/obj/cli/tycho.o
 
-.PHONY: all test asan ubsan fuzz bench clean unit
+.PHONY: all test asan ubsan fuzz fuzz-image bench clean unit
 all: $(BUILD)/tycho $(BUILD)/libtycho.so $(BUILD)/libtycho.a $(BUILD)/tychoc
 
 $(BUILD)/obj/%.o: src/%.c
@@ -70,6 +70,20 @@ fuzz:
 	clang -Iinclude -Isrc -fsanitize=fuzzer,address -O1 -g -o build-fuzz/fuzz_parse tests/fuzz/fuzz_parse.c build-fuzz/libtycho.a -lm -ldl
 	mkdir -p build-fuzz/corpus && cp tests/lua/*.lua build-fuzz/corpus/ 2>/dev/null; \
 	build-fuzz/fuzz_parse -max_total_time=$(FUZZTIME) -max_len=4096 build-fuzz/corpus
+
+# libFuzzer target for the image loader: make fuzz-image FUZZTIME=600.  Seeds: small
+# images written by build-fuzz/tycho (built with the library, so their build ids match).
+fuzz-image:
+	$(MAKE) CC=clang BUILD=build-fuzz OPT=-O1 SAN="-fsanitize=fuzzer-no-link,address" build-fuzz/libtycho.a build-fuzz/tycho
+	clang -Iinclude -Isrc -fsanitize=fuzzer,address -O1 -g -o build-fuzz/fuzz_image tests/fuzz/fuzz_image.c build-fuzz/libtycho.a -lm -ldl
+	mkdir -p build-fuzz/image-corpus build-fuzz/image-seed
+	printf 'x = 1\n' >build-fuzz/image-seed/tiny.lua
+	cp tests/fuzz/image_seed.lua build-fuzz/image-seed/objs.lua
+	for s in tiny objs; do \
+	  ASAN_OPTIONS=detect_leaks=0 build-fuzz/tycho --output-o=build-fuzz/image-seed/$$s.o build-fuzz/image-seed/$$s.lua && \
+	  cc -shared -o build-fuzz/image-corpus/$$s.so -Wl,--whole-archive build-fuzz/image-seed/$$s.o -Wl,--no-whole-archive || exit 1; \
+	done
+	build-fuzz/fuzz_image -max_total_time=$(FUZZTIME) -max_len=131072 -rss_limit_mb=4096 build-fuzz/image-corpus
 
 bench: all
 	sh bench/run.sh

@@ -26,6 +26,22 @@ LUALIB_API int tycho_initimage(lua_State *L);
 /* writes the whole session of L as an ELF relocatable object; 0 on success */
 LUA_API int tycho_writeobject(lua_State *L, const char *path, int incremental,
                               int pinpaths, char *err, size_t errlen);
+/* declares the full userdata at idx image-safe: its memory holds no pointers
+** (only plain bytes), so an image may copy it as is.  The image writer refuses
+** any other userdata (except io file handles), naming it and where it was
+** found.  No effect on other values.  Implemented in image/imgcommon.c. */
+LUA_API void tycho_setimagesafe(lua_State *L, int idx);
+/* validate-only: reads the image file and runs every check -J makes before
+** patching (ELF layout, magic, version, build id, size, checksum, areas,
+** relocations), without dlopen and without creating a state.  0 if it would
+** load; otherwise -1 with the reason in err.  Implemented in image/imgcheck.c. */
+LUA_API int tycho_checkimage(const char *path, char *err, size_t errlen);
+/* has package `name` of the loaded image a changed source file?  0: no, or
+** not an image package; 1: stale, first time asked in this process; 2: stale,
+** asked before.  *path gets its source path.  One stat per package and process;
+** the file is hashed only when its mtime changed but not its size.
+** Implemented in image/imgstale.c (require calls it on a package.loaded hit). */
+LUA_API int tycho_imagestale(lua_State *L, const char *name, const char **path);
 /* prints the tab-separated info dump of an image file (docs/image-format.md) */
 LUA_API int tycho_imageinfo(const char *path, char *err, size_t errlen);
 /* the directory holding libtycho for this install (for link commands) */

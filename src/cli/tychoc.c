@@ -548,10 +548,14 @@ static void unescape(char *s) {
 /* Run `tycho --image-info=FILE` and parse its output; on failure relay the runtime's
    one-line reason and exit 1. */
 static Dump load_dump(const char *image) {
+  static int made;  /* one directory per run (check reads a base's dump too) */
   const char *t = getenv("TMPDIR");
-  snprintf(tmpdir, sizeof tmpdir, "%s/tychoc.XXXXXX", t && *t ? t : "/tmp");
-  if (mkdtemp(tmpdir) == NULL) die("cannot create a temporary directory: %s", strerror(errno));
-  atexit(cleanup_tmp);
+  if (!made) {
+    snprintf(tmpdir, sizeof tmpdir, "%s/tychoc.XXXXXX", t && *t ? t : "/tmp");
+    if (mkdtemp(tmpdir) == NULL) die("cannot create a temporary directory: %s", strerror(errno));
+    atexit(cleanup_tmp);
+    made = 1;
+  }
   char out[PATH_MAX + 32], err[PATH_MAX + 32], arg[PATH_MAX + 32];
   snprintf(out, sizeof out, "%s/check.out", tmpdir);
   snprintf(err, sizeof err, "%s/check.err", tmpdir);
@@ -727,6 +731,8 @@ static int same_mtime(const char *rec, const struct stat *st) {
   return 1;
 }
 
+static void check_packages(const char *image, int quiet, int *totalp, int *stalep, int depth);
+
 static int cmd_check(int argc, char **argv) {
   int quiet = 0;
   const char *image = NULL;
@@ -736,8 +742,20 @@ static int cmd_check(int argc, char **argv) {
     else { usage(stderr); return 2; }
   }
   if (image == NULL) { usage(stderr); return 2; }
+  int total = 0, stale = 0;
+  check_packages(image, quiet, &total, &stale, 0);
+  if (stale) printf("%s: %d of %d packages stale; rebuild with tychoc image\n", image, stale, total);
+  else printf("%s: all %d packages up to date\n", image, total);
+  return stale ? 1 : 0;
+}
+
+/* the packages of one image, then (incremental) those of its base */
+static void check_packages(const char *image, int quiet, int *totalp, int *stalep, int depth) {
   Dump d = load_dump(image);
   int total = 0, stale = 0;
+  const char *base = NULL;
+  for (int i = 0; i < d.n; i++)
+    if (!strcmp(d.r[i].f[0], "base") && strcmp(d.r[i].f[1], "-") && *d.r[i].f[2]) base = d.r[i].f[2];
   for (int i = 0; i < d.n; i++) {
     Rec *r = &d.r[i];
     if (strcmp(r->f[0], "package")) continue;
@@ -766,9 +784,9 @@ static int cmd_check(int argc, char **argv) {
       printf("ok     %-24s %s\n", name, path);
     }
   }
-  if (stale) printf("%s: %d of %d packages stale; rebuild with tychoc image\n", image, stale, total);
-  else printf("%s: all %d packages up to date\n", image, total);
-  return stale ? 1 : 0;
+  *totalp += total;
+  *stalep += stale;
+  if (base != NULL && depth < 8) check_packages(base, quiet, totalp, stalep, depth + 1);
 }
 
 /* ---- main -------------------------------------------------------------------------- */

@@ -195,6 +195,7 @@ typedef struct TString {
 typedef struct Udata {
   TY_COMMONHEADER;
   unsigned short nuvalue;   /* number of user values */
+  lu_byte imgsafe;          /* 1: memory holds no pointers, images copy it (tycho_setimagesafe) */
   size_t len;               /* bytes of user memory */
   struct Table *metatable;
   GCObject *gclist;

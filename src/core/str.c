@@ -207,6 +207,7 @@ Udata *tyS_newudata(lua_State *L, size_t s, int nuvalue) {
   u = gco2u(o);
   u->len = s;
   u->nuvalue = (unsigned short)nuvalue;
+  u->imgsafe = 0;
   u->metatable = NULL;
   u->gclist = NULL;
   u->uv = (TValue *)((char *)u + sizeof(Udata));

@@ -20,7 +20,10 @@ typedef struct TyImage {
   int nclibs;               /* C modules reopened for this image */
   void **clibh;             /* their handles */
   char **clibbase;          /* their load addresses */
-  struct TyImage *next;     /* base image of an incremental one */
+  struct TyImage *next;     /* the image installed before this one (g->image chain) */
+  struct TyImage *baseimg;  /* incremental: its base, opened first (owned) */
+  char *path;               /* absolute path of the file (incremental images record it) */
+  unsigned char *pkgseen;   /* per package: stale check state in this process (imgstale.c) */
 } TyImage;
 
 /* is p inside a loaded image? (mem.c never frees such memory) */
@@ -47,8 +50,21 @@ void tyI_close(TyImage *img);
 ** before tyS_init); L is the new main thread */
 void tyI_install(lua_State *L, TyImage *img);
 
+/* a relocated copy of img's blob as it was at load (malloc'd; NULL and err on
+** failure): what the incremental writer compares base objects against */
+char *tyI_pristine(lua_State *L, const TyImage *img, char *err, size_t errlen);
+
 /* the tab-separated info dump (docs/image-format.md, "Info dump"); 0 ok */
 int tyI_info(const char *path, FILE *out, char *err, size_t errlen);
+
+/* imgload.c: every check of validate() on a blob in memory, nothing patched; 1 ok */
+int tyI_validate(const char *blob, uint64_t size, char *err, size_t errlen);
+/* imgcheck.c: reads FILE's .tycho.image section and validates it (no dlopen); 0 ok */
+int tyI_check(const char *path, char *err, size_t errlen);
+
+/* imgpath.c: names objects in the writer's errors */
+const char *tyI_typename(const Table *mt);   /* metatable's __name, or NULL */
+void tyI_describepath(lua_State *L, GCObject *const *chain, int n, char *out, size_t outlen);
 
 /* imgwrite.c: writes the session of L as an ELF object; 0 ok, else err */
 typedef struct TyWriteOpts {

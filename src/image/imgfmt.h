@@ -77,7 +77,25 @@ typedef struct TyImgHeader {
   uint32_t functable;            /* per-target function table offset: 0 for now */
   uint32_t counts[16];           /* objects per type tag (novariant), for info */
   uint32_t typebytes[16];        /* heap bytes per type tag (with their vectors) */
+  /* incremental images (TYIMG_FINCREMENTAL): zeros otherwise */
+  uint64_t basechecksum;         /* checksum field of the base blob: its identity */
+  uint64_t basesize;             /* size of the base blob */
+  uint32_t basepath;             /* offset of the base's absolute path (strings area) */
+  uint32_t reserved3;
+  TyImgArea breloc;              /* uint32_t offsets of fields pointing into the base:
+                                    they hold (base blob offset + 1) */
+  TyImgArea overrides;           /* TyImgOverride: base objects changed after load */
 } TyImgHeader;
+
+/* a base object written into after the base was loaded: its new contents (a
+** copy laid out in this image's heap) are copied over it at load, so every
+** reference keeps the base object's identity */
+typedef struct TyImgOverride {
+  uint32_t target;               /* base blob offset of the object (its TValue-visible address) */
+  uint32_t source;               /* this blob's offset of the new contents */
+  uint32_t size;                 /* bytes copied (the object's struct, same type and size) */
+  uint32_t tt;                   /* type tag of both */
+} TyImgOverride;
 
 /* a field holding a C function (or runtime object, id >= TYIMG_XBASE) */
 typedef struct TyImgBuiltin {

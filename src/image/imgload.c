@@ -64,8 +64,6 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
     return 0;
   }
   if (h->size != size) return bad(err, errlen, "truncated (size does not match the symbol)");
-  if (h->flags & TYIMG_FINCREMENTAL)
-    return bad(err, errlen, "incremental images are not supported by this runtime yet");
   if (tyI_blobchecksum(blob, (size_t)size) != h->checksum)
     return bad(err, errlen, "checksum mismatch (the file is corrupted)");
   if (h->builtinhash != tyI_builtinhash())
@@ -77,6 +75,8 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
       h->functable != 0 || h->roots.count != TYIMG_NROOTS ||
       h->strtab.count == 0 || (h->strtab.count & (h->strtab.count - 1)) != 0 ||
       !areaok(h, &h->clibs, sizeof(TyImgCLib)) || !areaok(h, &h->cfuncs, sizeof(TyImgCFunc)) ||
+      !areaok(h, &h->breloc, 4) || !areaok(h, &h->overrides, sizeof(TyImgOverride)) ||
+      (!(h->flags & TYIMG_FINCREMENTAL) && (h->breloc.count || h->overrides.count)) ||
       !alignok(h->strtab.off) || !alignok(h->roots.off) || !alignok(h->heap.off))
     return bad(err, errlen, "truncated or corrupted (area out of range)");
   rel = (const uint32_t *)(blob + h->reloc.off);
@@ -117,6 +117,92 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
     }
   }
   return 1;
+}
+
+/* validate-only entry (imgcheck.c, the loader fuzz target): 1 ok, 0 with err */
+int tyI_validate(const char *blob, uint64_t size, char *err, size_t errlen) {
+  return validate(blob, size, err, errlen);
+}
+
+/* the base-relative pointers and overrides of an incremental image, against its base */
+static int validateinc(const char *blob, const TyImage *b, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob, *bh = b->h;
+  const uint32_t *rel = (const uint32_t *)(blob + h->breloc.off);
+  const TyImgOverride *ov = (const TyImgOverride *)(blob + h->overrides.off);
+  uint64_t hend = (uint64_t)h->heap.off + h->heap.count;
+  uint64_t bstart = bh->heap.off, bend = (uint64_t)bh->heap.off + bh->heap.count;
+  uint32_t i;
+  if (h->seed != bh->seed) return bad(err, errlen, "corrupted (string seed differs from the base)");
+  for (i = 0; i < h->breloc.count; i++) {
+    uint64_t v;
+    if (rel[i] < h->heap.off || !alignok(rel[i]) || (uint64_t)rel[i] + 8 > hend)
+      return bad(err, errlen, "corrupted base relocation table (field out of range)");
+    memcpy(&v, blob + rel[i], 8);
+    if (v == 0 || v - 1 < bstart || v - 1 >= bend)
+      return bad(err, errlen, "corrupted base relocation (target out of range)");
+  }
+  for (i = 0; i < h->overrides.count; i++) {
+    const GCObject *src = (const GCObject *)(blob + ov[i].source);
+    const GCObject *dst = (const GCObject *)(b->base + ov[i].target);
+    size_t want = 0;
+    if (ov[i].source < h->heap.off || !alignok(ov[i].source) ||
+        (uint64_t)ov[i].source + ov[i].size > hend || ov[i].target < bstart ||
+        !alignok(ov[i].target) || (uint64_t)ov[i].target + ov[i].size > bend ||
+        ov[i].size < sizeof(GCObject) + 8 || src->tt != ov[i].tt || dst->tt != ov[i].tt)
+      return bad(err, errlen, "corrupted override table");
+    switch (ov[i].tt) {
+      case TY_VTABLE: want = sizeof(Table); break;
+      case TY_VUPVAL: want = sizeof(UpVal); break;
+      case TY_VLCL:
+        if (((const LClosure *)src)->nupvalues == ((const LClosure *)dst)->nupvalues)
+          want = sizeLclosure(((const LClosure *)dst)->nupvalues);
+        break;
+      case TY_VCCL:
+        if (((const CClosure *)src)->nupvalues == ((const CClosure *)dst)->nupvalues)
+          want = sizeCclosure(((const CClosure *)dst)->nupvalues);
+        break;
+      case TY_VUSERDATA: {
+        const Udata *su = (const Udata *)src, *du = (const Udata *)dst;
+        if (su->nuvalue == du->nuvalue && su->len == du->len)
+          want = sizeudata(du->nuvalue, du->len);
+        break;
+      }
+      default: break;
+    }
+    if (want == 0 || want != ov[i].size)
+      return bad(err, errlen, "corrupted override table (object type or size)");
+  }
+  return 1;
+}
+
+/* opens the base an incremental image names (path recorded at write time) */
+static TyImage *openbase(const char *blob, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob;
+  const char *bp;
+  char why[400];
+  TyImage *b;
+  if (h->basepath < h->strings.off || h->basepath >= (uint64_t)h->strings.off + h->strings.count ||
+      memchr(blob + h->basepath, '\0', h->strings.off + h->strings.count - h->basepath) == NULL) {
+    bad(err, errlen, "corrupted (base image path out of range)");
+    return NULL;
+  }
+  bp = blob + h->basepath;
+  b = tyI_open(bp, why, sizeof why);
+  if (b == NULL) {
+    snprintf(err, errlen, "base image '%s': %s", bp, why);
+    return NULL;
+  }
+  if (b->h->checksum != h->basechecksum || b->size != h->basesize) {
+    snprintf(err, errlen, "base image '%s' does not match (it changed since this image was "
+             "written); rebuild this image", bp);
+    tyI_close(b);
+    return NULL;
+  }
+  if (!validateinc(blob, b, err, errlen)) {
+    tyI_close(b);
+    return NULL;
+  }
+  return b;
 }
 
 /* dlopens the image's C modules again (same files: size and mtime checked) */
@@ -207,6 +293,18 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   img->size = (size_t)size;
   img->h = (const TyImgHeader *)sym;
   img->dl = dl;
+  img->path = realpath(path, NULL);
+  img->pkgseen = (unsigned char *)calloc(img->h->packages.count + 1, 1);
+  if (img->path == NULL || img->pkgseen == NULL) {
+    tyI_close(img);
+    bad(err, errlen, "not enough memory");
+    return NULL;
+  }
+  if ((img->h->flags & TYIMG_FINCREMENTAL) &&
+      (img->baseimg = openbase((const char *)sym, err, errlen)) == NULL) {
+    tyI_close(img);
+    return NULL;
+  }
   if (!openclibs(img, err, errlen)) {
     tyI_close(img);
     return NULL;
@@ -221,6 +319,9 @@ void tyI_close(TyImage *img) {
   free(img->clibh);
   free(img->clibbase);
   dlclose(img->dl);
+  tyI_close(img->baseimg);
+  free(img->path);
+  free(img->pkgseen);
   free(img);
 }
 
@@ -228,7 +329,7 @@ static void *special(lua_State *L, uint32_t x) {
   switch (x) {
     case TYIMG_X_DUMMYNODE: return tyH_dummynode();
     case TYIMG_X_GLOBAL: return G(L);
-    case TYIMG_X_MAINTHREAD: return L;
+    case TYIMG_X_MAINTHREAD: return G(L)->mainthread;
     case TYIMG_X_STDIN: return stdin;
     case TYIMG_X_STDOUT: return stdout;
     case TYIMG_X_STDERR: return stderr;
@@ -236,23 +337,25 @@ static void *special(lua_State *L, uint32_t x) {
   }
 }
 
-void tyI_install(lua_State *L, TyImage *img) {
-  global_State *g = G(L);
-  char *base = img->base;
+/* fixes the pointer fields of blob (img's own blob, or a copy of it read from
+** the file) for img's load address, its base's, the builtins and C modules */
+static void patchblob(lua_State *L, const TyImage *img, char *base) {
   const TyImgHeader *h = img->h;
   const uint32_t *rel = (const uint32_t *)(base + h->reloc.off);
   const TyImgBuiltin *bi = (const TyImgBuiltin *)(base + h->builtins.off);
-  const uint32_t *fx = (const uint32_t *)(base + h->fixups.off);
-  uintptr_t delta = (uintptr_t)base - 1;
-  void **roots;
-  Node *scratch = NULL;
-  size_t scratchn = 0;
+  uintptr_t delta = (uintptr_t)img->base - 1;
   uint32_t i;
-  if (npatched < (int)(sizeof patched / sizeof patched[0]))
-    patched[npatched++] = base;
   for (i = 0; i < h->reloc.count; i++) {
     uintptr_t *f = (uintptr_t *)(base + rel[i]);
     *f += delta;
+  }
+  if (img->baseimg != NULL) {  /* pointers into the base image */
+    const uint32_t *brel = (const uint32_t *)(base + h->breloc.off);
+    uintptr_t bdelta = (uintptr_t)img->baseimg->base - 1;
+    for (i = 0; i < h->breloc.count; i++) {
+      uintptr_t *f = (uintptr_t *)(base + brel[i]);
+      *f += bdelta;
+    }
   }
   for (i = 0; i < h->builtins.count; i++) {
     void **f = (void **)(base + bi[i].off);
@@ -271,6 +374,61 @@ void tyI_install(lua_State *L, TyImage *img) {
                                           : (void *)(img->clibbase[cf[i].lib] + cf[i].fnoff);
     }
   }
+}
+
+/* copies the overrides of an incremental image over its base's objects */
+static void applyoverrides(TyImage *img) {
+  const TyImgHeader *h = img->h;
+  const TyImgOverride *ov = (const TyImgOverride *)(img->base + h->overrides.off);
+  uint32_t i;
+  for (i = 0; i < h->overrides.count; i++) {
+    GCObject *dst = (GCObject *)(img->baseimg->base + ov[i].target);
+    GCObject *next = dst->next;
+    lu_byte marked = dst->marked;
+    memcpy(dst, img->base + ov[i].source, ov[i].size);
+    dst->next = next;  /* the header stays the base object's */
+    dst->marked = marked;
+    if (dst->tt == TY_VUSERDATA)
+      gco2u(dst)->uv = (TValue *)((char *)dst + sizeof(Udata));
+    else if (dst->tt == TY_VUPVAL)
+      gco2upv(dst)->v = &gco2upv(dst)->u.value;
+  }
+}
+
+char *tyI_pristine(lua_State *L, const TyImage *img, char *err, size_t errlen) {
+  uint64_t off, size;
+  char *blob;
+  FILE *f;
+  if (img->path == NULL || tyI_elfprobe(img->path, &off, &size, err, errlen) != 0) return NULL;
+  blob = (char *)malloc(img->size);
+  f = fopen(img->path, "rb");
+  if (blob == NULL || f == NULL || size < img->size || fseek(f, (long)off, SEEK_SET) != 0 ||
+      fread(blob, 1, img->size, f) != img->size ||
+      tyI_blobchecksum(blob, img->size) != img->h->checksum) {
+    free(blob);
+    if (f) fclose(f);
+    snprintf(err, errlen, "cannot reread the base image '%s' (changed on disk?)", img->path);
+    return NULL;
+  }
+  fclose(f);
+  patchblob(L, img, blob);
+  return blob;
+}
+
+void tyI_install(lua_State *L, TyImage *img) {
+  global_State *g = G(L);
+  char *base = img->base;
+  const TyImgHeader *h = img->h;
+  const uint32_t *fx = (const uint32_t *)(base + h->fixups.off);
+  void **roots;
+  Node *scratch = NULL;
+  size_t scratchn = 0;
+  uint32_t i;
+  if (img->baseimg != NULL)
+    tyI_install(L, img->baseimg);  /* the base first: this image points into it */
+  if (npatched < (int)(sizeof patched / sizeof patched[0]))
+    patched[npatched++] = base;
+  patchblob(L, img, base);
   g->seed = h->seed;
   img->strhash = (TString **)(base + h->strtab.off);
   img->strmask = h->strtab.count - 1;
@@ -299,6 +457,8 @@ void tyI_install(lua_State *L, TyImage *img) {
       tyC_remember(g, o);  /* stack writes have no barrier */
   }
   free(scratch);
+  if (img->baseimg != NULL)
+    applyoverrides(img);  /* after the rehash: the copies carry rehashed tables */
 }
 
 /* ---- info dump (tycho --image-info): reads the file, never dlopens it ---- */
@@ -355,7 +515,7 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   const TyImgHeader *h;
   FILE *f;
   char id[TYIMG_BUILDIDLEN + 1];
-  struct { const char *name; const TyImgArea *a; size_t es; } secs[14];
+  struct { const char *name; const TyImgArea *a; size_t es; } secs[16];
   int ok;
   if (tyI_elfprobe(path, &off, &size, err, errlen) != 0) return -1;
   if (size < sizeof(TyImgHeader) + 8) return bad(err, errlen, "truncated (no header)") - 1;
@@ -373,7 +533,7 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
     free(blob);
     return bad(err, errlen, "bad magic") - 1;
   }
-  if (h->size + 8 > size) {
+  if (h->size > size - 8 || h->size < sizeof(TyImgHeader)) {  /* no wrap-around */
     free(blob);
     return bad(err, errlen, "truncated (blob larger than its section)") - 1;
   }
@@ -404,11 +564,14 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   fprintf(out, "seed\t%s\n", (h->flags & TYIMG_FSEEDED) ? "fixed" : "fresh");
   fprintf(out, "paths\t%s\n", (h->flags & TYIMG_FPINPATHS) ? "pinned" : "environment");
   if (h->flags & TYIMG_FINCREMENTAL) {
+    const char *bp = blobstr(blob, size, h->basepath);
     memcpy(id, h->basebuildid, TYIMG_BUILDIDLEN);
-    fprintf(out, "base\t%s\t\n", id);
+    fprintf(out, "base\t%s\t", id);
+    printesc(out, bp ? bp : "?");
+    fprintf(out, "\t%016llx\n", (unsigned long long)h->basechecksum);
   }
   else
-    fprintf(out, "base\t-\t\n");
+    fprintf(out, "base\t-\t\t\n");
   secs[0].name = "heap"; secs[0].a = &h->heap; secs[0].es = 1;
   secs[1].name = "reloc"; secs[1].a = &h->reloc; secs[1].es = 4;
   secs[2].name = "builtins"; secs[2].a = &h->builtins; secs[2].es = 8;
@@ -422,7 +585,9 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   secs[10].name = "targets"; secs[10].a = &h->targets; secs[10].es = 0;
   secs[11].name = "clibs"; secs[11].a = &h->clibs; secs[11].es = sizeof(TyImgCLib);
   secs[12].name = "cfuncs"; secs[12].a = &h->cfuncs; secs[12].es = sizeof(TyImgCFunc);
-  secs[13].name = NULL;
+  secs[13].name = "breloc"; secs[13].a = &h->breloc; secs[13].es = 4;
+  secs[14].name = "overrides"; secs[14].a = &h->overrides; secs[14].es = sizeof(TyImgOverride);
+  secs[15].name = NULL;
   fprintf(out, "section\theader\t0\t%u\t1\n", (unsigned)sizeof(TyImgHeader));
   for (i = 0; secs[i].name != NULL; i++) {
     uint64_t bytes = secs[i].es ? (uint64_t)secs[i].a->count * secs[i].es : 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <dlfcn.h>
 #include <link.h>
 #include "tycho.h"
@@ -43,7 +44,9 @@ typedef struct W {
   size_t len, cap;
   U32Vec reloc, bins, fixups, shortstrs, work;
   GCObject **workobj;           /* source object of each work entry */
+  uint32_t *parent;             /* work index of the object that reached it (errors) */
   size_t workcap;
+  size_t cur;                   /* work index being processed (NOPARENT: roots) */
   Map objs;                     /* GCObject -> offset */
   Map cfuncs;                   /* lua_CFunction -> builtin id + 1 */
   const Table *filemt;          /* metatable of io handles */
@@ -56,6 +59,7 @@ typedef struct W {
   int curtype;                  /* type whose bytes append() counts (-1: none) */
   uint32_t nobjects;
   int failed;
+  struct Inc *inc;              /* incremental write on a loaded image (NULL: whole session) */
   char *err;
   size_t errlen;
 } W;
@@ -190,10 +194,13 @@ static void mapfree(Map *m) {
 
 /* ---- fields ---- */
 
+#define BASEREF ((size_t)1 << 40)  /* ref(): an object of the base image (incremental) */
+static U32Vec *increloc(W *w);
+
 static void setptr(W *w, size_t field, size_t target) {
-  uint64_t v = (uint64_t)target + 1;
+  uint64_t v = (uint64_t)(target & ~BASEREF) + 1;
   memcpy(w->buf + field, &v, 8);
-  vpush(w, &w->reloc, (uint32_t)field);
+  vpush(w, (target & BASEREF) ? increloc(w) : &w->reloc, (uint32_t)field);
 }
 
 static void setnull(W *w, size_t field) {
@@ -257,7 +264,9 @@ static int setcfunc(W *w, size_t field, lua_CFunction f) {
   }
 }
 
-static uint32_t ref(W *w, GCObject *o);
+static size_t ref(W *w, GCObject *o);
+static size_t incref(W *w, GCObject *o);
+static GCObject *incforce(W *w);
 
 /* a TValue at `field` whose source is src (the bytes are already copied) */
 static void fixtv(W *w, size_t field, const TValue *src) {
@@ -266,7 +275,7 @@ static void fixtv(W *w, size_t field, const TValue *src) {
     if (o == obj2gco(w->g->mainthread))
       setbuiltin(w, field, TYIMG_XBASE + TYIMG_X_MAINTHREAD);
     else {
-      uint32_t off = ref(w, o);
+      size_t off = ref(w, o);
       if (!w->failed) setptr(w, field, off);
     }
   }
@@ -285,10 +294,11 @@ static void fixtv(W *w, size_t field, const TValue *src) {
 }
 
 /* reserves and copies an object's struct; its fields are fixed later (worklist) */
-static uint32_t ref(W *w, GCObject *o) {
+static size_t ref(W *w, GCObject *o) {
   uint32_t off;
   size_t sz, pre = 0;
   if (w->failed) return 0;
+  if (w->inc != NULL && isimage(o) && o != incforce(w)) return incref(w, o);
   if (mapget(&w->objs, o, &off)) return off;
   switch (o->tt) {
     case TY_VSHRSTR: sz = offsetof(TString, contents) + gco2ts(o)->shrlen + 1; break;
@@ -320,14 +330,22 @@ static uint32_t ref(W *w, GCObject *o) {
   if (w->work.n == w->workcap) {
     size_t nc = w->workcap ? w->workcap * 2 : 256;
     GCObject **np = (GCObject **)realloc(w->workobj, nc * sizeof(GCObject *));
+    uint32_t *pp;
     if (np == NULL) {
       fail(w, "not enough memory");
       return 0;
     }
     w->workobj = np;
+    pp = (uint32_t *)realloc(w->parent, nc * sizeof(uint32_t));
+    if (pp == NULL) {
+      fail(w, "not enough memory");
+      return 0;
+    }
+    w->parent = pp;
     w->workcap = nc;
   }
   w->workobj[w->work.n] = o;
+  w->parent[w->work.n] = (uint32_t)w->cur;
   vpush(w, &w->work, off);
   w->counts[novariant(o->tt)]++;
   w->nobjects++;
@@ -425,9 +443,46 @@ static void writeproto(W *w, const Proto *f, uint32_t off) {
   }
 }
 
+#define NOPARENT ((size_t)UINT32_MAX)
+
+/* refuses a userdata whose memory may hold pointers, naming it and a path to it */
+static void refuseudata(W *w, const Udata *u) {
+  GCObject *chain[256];
+  char where[300];
+  const char *name = tyI_typename(u->metatable);
+  size_t k = w->cur;
+  int n = 0, i;
+  while (k != NOPARENT && k < w->work.n && n < 256) {
+    chain[n++] = w->workobj[k];
+    k = w->parent[k];
+  }
+  for (i = 0; i < n / 2; i++) {  /* root first */
+    GCObject *t = chain[i];
+    chain[i] = chain[n - 1 - i];
+    chain[n - 1 - i] = t;
+  }
+  tyI_describepath(w->L, chain, n, where, sizeof where);
+  fail(w, "cannot write userdata '%s' (reachable from %s): its memory holds pointers "
+       "(only io files and userdata declared with tycho_setimagesafe can be written)",
+       name ? name : "(no __name)", where);
+}
+
 static void writeudata(W *w, const Udata *u, uint32_t off) {
   int i;
   size_t uvoff = off + sizeof(Udata);
+  if (u->len > 0 && !u->imgsafe &&
+      !(u->metatable != NULL && u->metatable == w->filemt && u->len == sizeof(luaL_Stream))) {
+    const char *name = tyI_typename(u->metatable);
+    if (name != NULL && strcmp(name, "lpeg-pattern") == 0 && u->len >= 16) {
+      /* LPeg's Pattern starts with its compiled code (a pointer); the rest is a
+      ** pointer-free tree.  NULL code: LPeg compiles the tree again at first use. */
+      setnull(w, off + udatamemoffset(u->nuvalue));
+    }
+    else {
+      refuseudata(w, u);
+      return;
+    }
+  }
   setnull(w, F(off, Udata, gclist));
   if (u->metatable) setptr(w, F(off, Udata, metatable), ref(w, obj2gco(u->metatable)));
   setptr(w, F(off, Udata, uv), uvoff);
@@ -581,6 +636,18 @@ static void process(W *w, GCObject *o, uint32_t off) {
 
 typedef struct PkgInfo { char *name, *path; } PkgInfo;
 
+/* p made absolute against the current directory (symlinks kept: the path
+** the user knows); malloc'd */
+static char *abspath(const char *p) {
+  char cwd[4096];
+  char *r;
+  if (p[0] == '/' || getcwd(cwd, sizeof cwd) == NULL) return strdup(p);
+  if (p[0] == '.' && p[1] == '/') p += 2;
+  r = (char *)malloc(strlen(cwd) + strlen(p) + 2);
+  if (r != NULL) sprintf(r, "%s/%s", cwd, p);
+  return r;
+}
+
 static int collectpkgs(lua_State *L, PkgInfo **out, size_t *n) {
   size_t cap = 0;
   *out = NULL;
@@ -603,7 +670,7 @@ static int collectpkgs(lua_State *L, PkgInfo **out, size_t *n) {
             *out = np;
           }
           (*out)[*n].name = strdup(lua_tostring(L, -2));
-          (*out)[*n].path = strdup(lua_tostring(L, -1));
+          (*out)[*n].path = abspath(lua_tostring(L, -1));  /* checked from any cwd */
           (*n)++;
         }
       }
@@ -614,6 +681,240 @@ static int collectpkgs(lua_State *L, PkgInfo **out, size_t *n) {
   lua_pop(L, 1);
   return 1;
 }
+
+/* ---- incremental images (written on a loaded base: -J base.so --output-o) ----
+** ref() of a base object returns BASEREF | its base offset; setptr() files such
+** a field in the base-relocation table.  Every reachable base object is
+** compared with the base as loaded (a relocated copy read from the file): a
+** clean one is only scanned for what it points to; a changed one ("dirty":
+** written since load, with or without a barrier) is copied whole into this
+** image and listed as an override, which the loader copies over the base
+** object, so every reference keeps its identity. */
+
+typedef struct Inc {
+  const TyImage *base;          /* the loaded image written upon (g->image) */
+  char *pristine;               /* its blob as loaded (tyI_pristine) */
+  Map seen;                     /* base objects visited */
+  GCObject **scan;              /* clean base objects whose referents are still to visit */
+  size_t nscan, capscan, iscan;
+  U32Vec breloc;                /* fields holding base offsets + 1 */
+  U32Vec ov;                    /* TyImgOverride entries, 4 words each */
+  GCObject *forcecopy;          /* the dirty base object ref() must copy */
+} Inc;
+
+/* same raw value (no metamethods); nil variants are equal */
+static int rawsame(const TValue *a, const TValue *b) {
+  if (ttisnil(a) || ttisnil(b)) return ttisnil(a) && ttisnil(b);
+  if (rawtt(a) != rawtt(b)) return 0;
+  if (ttisboolean(a)) return 1;
+  return memcmp(&a->value_, &b->value_, sizeof(Value)) == 0;
+}
+
+static int tabledirty(const Table *t, const Table *p, const char *pr, const char *b) {
+  unsigned int i, n, nl = 0, np = 0;
+  const Node *pn;
+  if (p->metatable != t->metatable || p->asize != t->asize || p->lsizenode != t->lsizenode ||
+      p->array != t->array || p->node != t->node)
+    return 1;
+  if (t->asize > 0) {
+    const TValue *pa = (const TValue *)(pr + ((const char *)t->array - b));
+    for (i = 0; i < t->asize; i++)
+      if (!rawsame(&t->array[i], &pa[i])) return 1;
+  }
+  if (t->lastfree == NULL || p->lastfree == NULL)  /* the dummy node: no hash part */
+    return (t->lastfree == NULL) != (p->lastfree == NULL);
+  n = sizenode(t);
+  pn = (const Node *)(pr + ((const char *)t->node - b));
+  for (i = 0; i < n; i++) {  /* same pairs (the load may have rehashed the slots) */
+    if (!isempty(gval(&t->node[i]))) nl++;
+    if (!isempty(gval(&pn[i]))) {
+      np++;
+      if (!rawsame(tyH_get((Table *)t, gkey(&pn[i])), gval(&pn[i]))) return 1;
+    }
+  }
+  return nl != np;
+}
+
+/* has base object o changed since load?  (strings and prototypes never do) */
+static int basedirty(W *w, GCObject *o, size_t boff) {
+  const char *pr = w->inc->pristine + boff, *b = w->inc->base->base;
+  int i;
+  switch (o->tt) {
+    case TY_VTABLE:
+      return tabledirty(gco2t(o), (const Table *)pr, w->inc->pristine, b);
+    case TY_VUPVAL:
+      return upisopen(gco2upv(o)) || !rawsame(gco2upv(o)->v, &((const UpVal *)pr)->u.value);
+    case TY_VLCL: {
+      const LClosure *c = gco2lcl(o), *p = (const LClosure *)pr;
+      for (i = 0; i < c->nupvalues; i++)
+        if (c->upvals[i] != p->upvals[i]) return 1;
+      return 0;
+    }
+    case TY_VCCL: {
+      const CClosure *c = gco2ccl(o), *p = (const CClosure *)pr;
+      if (c->f != p->f) return 1;
+      for (i = 0; i < c->nupvalues; i++)
+        if (!rawsame(&c->upvalue[i], &p->upvalue[i])) return 1;
+      return 0;
+    }
+    case TY_VUSERDATA: {
+      const Udata *u = gco2u(o), *p = (const Udata *)pr;
+      const TValue *puv = (const TValue *)(pr + sizeof(Udata));
+      if (u->metatable != p->metatable || u->len != p->len) return 1;
+      for (i = 0; i < u->nuvalue; i++)
+        if (!rawsame(&u->uv[i], &puv[i])) return 1;
+      return memcmp(getudatamem(u), getudatamem(p), u->len) != 0;
+    }
+    case TY_VTHREAD: {
+      const lua_State *th = gco2th(o), *p = (const lua_State *)pr;
+      StkId s;
+      if (th->status != p->status || th->stack != p->stack || th->top != p->top || th->ci != p->ci)
+        return 1;
+      for (s = th->stack; s != NULL && s < th->top; s++)
+        if (!rawsame(s, (const TValue *)(w->inc->pristine + ((const char *)s - b))))
+          return 1;
+      return 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+static size_t objsize(const GCObject *o) {
+  switch (o->tt) {
+    case TY_VTABLE: return sizeof(Table);
+    case TY_VUPVAL: return sizeof(UpVal);
+    case TY_VLCL: return sizeLclosure(gco2lcl(o)->nupvalues);
+    case TY_VCCL: return sizeCclosure(gco2ccl(o)->nupvalues);
+    case TY_VUSERDATA: return sizeudata(gco2u(o)->nuvalue, gco2u(o)->len);
+    default: return 0;
+  }
+}
+
+/* ref() of an object of a loaded image */
+static size_t incref(W *w, GCObject *o) {
+  Inc *in = w->inc;
+  const char *b = in->base->base;
+  size_t boff = (size_t)((const char *)o - b);
+  uint32_t seen;
+  if ((const char *)o < b || boff >= in->base->size) {
+    fail(w, "cannot write incrementally: an object comes from an image below the base "
+            "(write the whole session with --incremental=no)");
+    return 0;
+  }
+  if (!mapget(&in->seen, o, &seen)) {
+    mapput(w, &in->seen, o, 1);
+    if (basedirty(w, o, boff)) {
+      size_t off;
+      if (o->tt == TY_VTHREAD) {
+        fail(w, "cannot write incrementally: a coroutine of the base image was resumed "
+                "(write the whole session with --incremental=no)");
+        return 0;
+      }
+      in->forcecopy = o;
+      off = ref(w, o);
+      in->forcecopy = NULL;
+      vpush(w, &in->ov, (uint32_t)boff);
+      vpush(w, &in->ov, (uint32_t)off);
+      vpush(w, &in->ov, (uint32_t)objsize(o));
+      vpush(w, &in->ov, o->tt);
+    }
+    else if (o->tt != TY_VSHRSTR && o->tt != TY_VLNGSTR && o->tt != TY_VPROTO) {
+      if (in->nscan == in->capscan) {
+        size_t nc = in->capscan ? in->capscan * 2 : 1024;
+        GCObject **np = (GCObject **)realloc(in->scan, nc * sizeof(GCObject *));
+        if (np == NULL) {
+          fail(w, "not enough memory");
+          return 0;
+        }
+        in->scan = np;
+        in->capscan = nc;
+      }
+      in->scan[in->nscan++] = o;
+    }
+  }
+  return BASEREF | boff;
+}
+
+static void incchild(W *w, const TValue *v) {
+  if (iscollectable(v) && isimage(gcvalue(v))) ref(w, gcvalue(v));
+}
+
+/* visits what a clean base object points to */
+static void incscanobj(W *w, GCObject *o) {
+  unsigned int i, n;
+  switch (o->tt) {
+    case TY_VTABLE: {
+      Table *t = gco2t(o);
+      if (t->metatable) ref(w, obj2gco(t->metatable));
+      for (i = 0; i < t->asize; i++) incchild(w, &t->array[i]);
+      if (t->lastfree != NULL) {
+        n = sizenode(t);
+        for (i = 0; i < n; i++)
+          if (!isempty(gval(&t->node[i]))) {
+            incchild(w, gkey(&t->node[i]));
+            incchild(w, gval(&t->node[i]));
+          }
+      }
+      break;
+    }
+    case TY_VLCL:
+      for (i = 0; i < gco2lcl(o)->nupvalues; i++)
+        if (gco2lcl(o)->upvals[i]) ref(w, obj2gco(gco2lcl(o)->upvals[i]));
+      break;
+    case TY_VCCL:
+      for (i = 0; i < gco2ccl(o)->nupvalues; i++) incchild(w, &gco2ccl(o)->upvalue[i]);
+      break;
+    case TY_VUPVAL:
+      incchild(w, gco2upv(o)->v);
+      break;
+    case TY_VUSERDATA:
+      if (gco2u(o)->metatable) ref(w, obj2gco(gco2u(o)->metatable));
+      for (i = 0; i < gco2u(o)->nuvalue; i++) incchild(w, &gco2u(o)->uv[i]);
+      break;
+    case TY_VTHREAD: {
+      StkId s;
+      for (s = gco2th(o)->stack; s != NULL && s < gco2th(o)->top; s++) incchild(w, s);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/* scans clean base objects until there is work item i (or nothing left) */
+static int incscan(W *w, size_t i) {
+  Inc *in = w->inc;
+  if (in == NULL) return 0;
+  while (w->work.n <= i && in->iscan < in->nscan && !w->failed)
+    incscanobj(w, in->scan[in->iscan++]);
+  return w->work.n > i;
+}
+
+/* drops the packages the base records already (the base checks those) */
+static void incpackages(W *w, PkgInfo *pk, size_t *npk) {
+  const TyImage *img;
+  size_t i, j = 0;
+  for (i = 0; i < *npk; i++) {
+    int inbase = 0;
+    for (img = w->inc->base; img != NULL && !inbase; img = img->baseimg) {
+      const TyImgPackage *bp = (const TyImgPackage *)(img->base + img->h->packages.off);
+      uint32_t k;
+      for (k = 0; k < img->h->packages.count && !inbase; k++)
+        inbase = strcmp(img->base + bp[k].name, pk[i].name) == 0;
+    }
+    if (inbase) {
+      free(pk[i].name);
+      free(pk[i].path);
+    }
+    else
+      pk[j++] = pk[i];
+  }
+  *npk = j;
+}
+
+static U32Vec *increloc(W *w) { return &w->inc->breloc; }
+static GCObject *incforce(W *w) { return w->inc->forcecopy; }
 
 static uint32_t addstring(W *w, const char *s);
 
@@ -767,6 +1068,7 @@ static int regflag(lua_State *L, const char *k) {
 int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
                     char *err, size_t errlen) {
   W w;
+  Inc inc;
   TyImgHeader h;
   PkgInfo *pk = NULL;
   size_t npk = 0, i, roots;
@@ -787,6 +1089,18 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   w.filemt = (const Table *)lua_topointer(L, -1);
   lua_pop(L, 1);
   if (!collectpkgs(L, &pk, &npk)) fail(&w, "not enough memory");
+  if (opts->incremental && w.g->image != NULL && !w.failed) {
+    memset(&inc, 0, sizeof inc);
+    inc.base = (const TyImage *)w.g->image;
+    w.inc = &inc;
+    if (inc.base->baseimg != NULL)
+      fail(&w, "cannot write an incremental image on an incremental base (yet); "
+               "write the whole session with --incremental=no");
+    else if ((inc.pristine = tyI_pristine(L, inc.base, err, errlen)) == NULL)
+      w.failed = 1;
+    else
+      incpackages(&w, pk, &npk);
+  }
   collectclibs(L, &w);
   h.flags = (regflag(L, "_TYCHO_PINPATHS") ? TYIMG_FPINPATHS : 0) |
             (regflag(L, "_TYCHO_RANDPINNED") ? TYIMG_FSEEDED : 0);
@@ -804,6 +1118,7 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   roots = append(&w, NULL, TYIMG_NROOTS * 8);
   h.roots.off = (uint32_t)roots;
   h.roots.count = TYIMG_NROOTS;
+  w.cur = NOPARENT;
   if (!w.failed) {
     setptr(&w, roots, ref(&w, gcvalue(&w.g->l_registry)));
     for (i = 0; i < LUA_NUMTYPES && !w.failed; i++)
@@ -811,20 +1126,35 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
         setptr(&w, roots + (TYIMG_ROOT_MT + i) * 8, ref(&w, obj2gco(w.g->mt[i])));
   }
   w.curtype = -1;
-  for (i = 0; i < w.work.n && !w.failed; i++)
+  for (i = 0; !w.failed && (i < w.work.n || incscan(&w, i)); i++) {
+    w.cur = i;
     process(&w, w.workobj[i], w.work.p[i]);
+  }
   w.curtype = -1;
   h.heap.off = (uint32_t)roots;
   h.heap.count = (uint32_t)(w.len - roots);
   if (!w.failed) hooklist(L, &w, &hooks);
   if (!w.failed) buildstrtab(&w, &h);
   if (!w.failed) writepackages(&w, &h, pk, npk);
+  if (!w.failed && w.inc != NULL) {  /* the base's path joins the strings area */
+    h.basepath = addstring(&w, inc.base->path);
+    h.strings.count = (uint32_t)(w.len - h.strings.off);
+  }
   if (!w.failed) writenames(&w, &h);
   if (!w.failed) writeclibs(&w, &h);
   if (!w.failed) writeu32area(&w, &h.hooks, &hooks);
   if (!w.failed) writeu32area(&w, &h.fixups, &w.fixups);
   if (!w.failed) writeu32area(&w, &h.builtins, &w.bins);
   h.builtins.count /= 2;
+  if (!w.failed && w.inc != NULL) {
+    writeu32area(&w, &h.breloc, &inc.breloc);
+    writeu32area(&w, &h.overrides, &inc.ov);
+    h.overrides.count /= 4;
+    h.flags |= TYIMG_FINCREMENTAL;
+    memcpy(h.basebuildid, inc.base->h->buildid, TYIMG_BUILDIDLEN);
+    h.basechecksum = inc.base->h->checksum;
+    h.basesize = inc.base->size;
+  }
   if (!w.failed) writeu32area(&w, &h.reloc, &w.reloc);  /* last: nothing adds relocations now */
   if (!w.failed) {
     append(&w, NULL, 0);  /* pad to the alignment */
@@ -862,8 +1192,16 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   free(w.shortstrs.p);
   free(w.work.p);
   free(w.workobj);
+  free(w.parent);
   mapfree(&w.objs);
   mapfree(&w.cfuncs);
+  if (w.inc != NULL) {
+    free(inc.pristine);
+    free(inc.scan);
+    free(inc.breloc.p);
+    free(inc.ov.p);
+    mapfree(&inc.seen);
+  }
   return w.failed ? -1 : 0;
 }
 

@@ -8,6 +8,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "builtins.h"
+#include "tycho.h"
 
 #if !defined(LUA_IGMARK)
 #define LUA_IGMARK "-"  /* text before it in a module name is ignored for luaopen_ */
@@ -262,12 +263,42 @@ static void findloader(lua_State *L, const char *name) {
   }
 }
 
+/* TYCHO_IMAGE_STALE: 'w'arn (default), 'e'rror or 'i'gnore, read once */
+static int stalemode(void) {
+  static int mode = 0;
+  if (mode == 0) {
+    const char *e = getenv("TYCHO_IMAGE_STALE");
+    mode = (e != NULL && strcmp(e, "error") == 0) ? 'e'
+         : (e != NULL && strcmp(e, "ignore") == 0) ? 'i' : 'w';
+  }
+  return mode;
+}
+
+/* a package.loaded hit: if the package came from the image and its source
+** changed since, warn once or raise (TYCHO_IMAGE_STALE) */
+static void checkstale(lua_State *L, const char *name) {
+  const char *path;
+  int mode = stalemode(), st;
+  if (mode == 'i' || (st = tycho_imagestale(L, name, &path)) == 0) return;
+  if (mode == 'e')
+    luaL_error(L, "image package '%s' is stale (source %s changed since the image was built)",
+               name, path);
+  else if (st == 1) {
+    fprintf(stderr, "tycho: warning: image package '%s' is stale (source %s changed since "
+            "the image was built)\n", name, path);
+    fflush(stderr);
+  }
+}
+
 static int pkg_require(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   lua_settop(L, 1);
   lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);  /* 2 */
   lua_getfield(L, 2, name);
-  if (lua_toboolean(L, -1)) return 1;  /* already loaded */
+  if (lua_toboolean(L, -1)) {  /* already loaded */
+    checkstale(L, name);
+    return 1;
+  }
   lua_pop(L, 1);
   findloader(L, name);  /* ..., loader, data */
   lua_pushvalue(L, -2);

@@ -7,6 +7,7 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "tycho.h"
 #include "lualib.h"
 #include "builtins.h"
 
@@ -382,6 +383,7 @@ LUAMOD_API int luaopen_math(lua_State *L) {
   lua_pushinteger(L, LUA_MININTEGER);
   lua_setfield(L, -2, "mininteger");
   RanState *st = (RanState *)lua_newuserdatauv(L, sizeof(RanState), 0);
+  tycho_setimagesafe(L, -1);  /* four integers: images copy it */
   randseed(L, st);
   lua_pop(L, 2);  /* the two seeds */
   luaL_setfuncs(L, rand_funcs, 1);

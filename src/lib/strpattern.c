@@ -356,43 +356,50 @@ int tystr_match(lua_State *L) { return find_aux(L, 0); }
 
 /* ---- gmatch ---- */
 
-typedef struct GMatch {
-  const char *pat;          /* pattern start (string kept alive as upvalue 2) */
-  const char *next;         /* where the next search starts */
-  const char *lastmatch;    /* end of the last match (empty matches may not repeat it) */
-  Matcher m;
-} GMatch;
-
+/*
+** The iterator keeps no pointers between calls (so it survives being written
+** into an image): upvalue 1 is the subject, 2 the pattern, 3 the offset where
+** the next search starts and 4 the end offset of the last match (-1: none;
+** an empty match may not end there again).  Pointers are recomputed from the
+** upvalue strings on every call.
+*/
 int tystr_gmatch_step(lua_State *L) {
-  GMatch *g = (GMatch *)lua_touserdata(L, lua_upvalueindex(3));
+  size_t ls, lp;
+  const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
+  const char *p = lua_tolstring(L, lua_upvalueindex(2), &lp);
+  lua_Integer next = lua_tointeger(L, lua_upvalueindex(3));
+  lua_Integer last = lua_tointeger(L, lua_upvalueindex(4));
+  const char *lastmatch = (last >= 0 && (size_t)last <= ls) ? s + last : NULL;
   const char *src;
-  g->m.L = L;
-  for (src = g->next; src <= g->m.src_end; src++) {
+  Matcher m;
+  if (s == NULL || p == NULL || next < 0 || (size_t)next > ls)
+    return 0;   /* exhausted (or a state no longer usable): no more matches */
+  matcher_init(&m, L, s, ls, p, lp);
+  for (src = s + next; src <= m.src_end; src++) {
     const char *e;
-    matcher_reset(&g->m);
-    if ((e = do_match(&g->m, src, g->pat)) != NULL && e != g->lastmatch) {
-      g->next = g->lastmatch = e;
-      return push_captures(&g->m, src, e);
+    matcher_reset(&m);
+    if ((e = do_match(&m, src, p)) != NULL && e != lastmatch) {
+      lua_pushinteger(L, (lua_Integer)(e - s));
+      lua_copy(L, -1, lua_upvalueindex(3));
+      lua_replace(L, lua_upvalueindex(4));
+      return push_captures(&m, src, e);
     }
   }
-  g->next = g->m.src_end + 1;
+  lua_pushinteger(L, (lua_Integer)ls + 1);
+  lua_replace(L, lua_upvalueindex(3));
   return 0;
 }
 
 int tystr_gmatch(lua_State *L) {
-  size_t ls, lp;
-  const char *s = luaL_checklstring(L, 1, &ls);
-  const char *p = luaL_checklstring(L, 2, &lp);
+  size_t ls;
+  luaL_checklstring(L, 1, &ls);
+  luaL_checkstring(L, 2);
   size_t init = tystr_posrelat(luaL_optinteger(L, 3, 1), ls) - 1;
-  GMatch *g;
   if (init > ls) init = ls + 1;   /* start past the end: no matches */
   lua_settop(L, 2);
-  g = (GMatch *)lua_newuserdatauv(L, sizeof(GMatch), 0);
-  matcher_init(&g->m, L, s, ls, p, lp);
-  g->pat = p;
-  g->next = s + init;
-  g->lastmatch = NULL;
-  lua_pushcclosure(L, tystr_gmatch_step, 3);
+  lua_pushinteger(L, (lua_Integer)init);
+  lua_pushinteger(L, -1);
+  lua_pushcclosure(L, tystr_gmatch_step, 4);
   return 1;
 }
 

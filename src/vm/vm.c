@@ -971,7 +971,8 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       setobjs2s(L, ra + 1, rb);
       if (ttistable(rb)) {
         slot = ttisshrstring(rc) ? tyH_getshortstr(hvalue(rb), tsvalue(rc))
-                                 : tyH_getstr(hvalue(rb), tsvalue(rc));
+             : ttisstring(rc) ? tyH_getstr(hvalue(rb), tsvalue(rc))
+             : tyH_get(hvalue(rb), rc);  /* a register key is any value in a crafted chunk */
         if (!isempty(slot)) {
           setobj2s(L, ra, slot);
           vmbreak;

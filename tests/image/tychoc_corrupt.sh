@@ -92,6 +92,21 @@ else
   fail "the header reports no relocations (offset of reloc area $relocoff)"
 fi
 
+# 3b. (fuzz finding) a header size smaller than the header, or so large that size + 8 wraps:
+#     the info dump once checksummed past its buffer; -J and --image-info must refuse both
+put_u64() {  # FILE OFFSET VALUE (decimal, < 2^63) or "max" (0xFFFFFFFFFFFFFFF8)
+  if [ "$3" = max ]; then bytes='\370\377\377\377\377\377\377\377'
+  else bytes=$(v=$3; i=0; while [ $i -lt 8 ]; do printf '\\%03o' $((v % 256)); v=$((v / 256)); i=$((i + 1)); done)
+  fi
+  printf "$bytes" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+for v in 68 0 max; do
+  cp "$T/good.so" "$T/bad.so"; put_u64 "$T/bad.so" $((blob + 88)) "$v"
+  try "header size field $v" "$T/bad.so"
+  "$TYCHO" --image-info="$T/bad.so" >"$T/out" 2>"$T/err" </dev/null
+  one_error_line "image-info, header size field $v" $? "$T/err"
+done
+
 # 4. things that are not images
 : >"$T/empty.so"; try "empty file" "$T/empty.so"
 printf 'print("I am Lua source, not an image")\n' >"$T/text.so"; try "not an ELF file" "$T/text.so"

@@ -8,6 +8,7 @@ for i = 3, #arg do
 end
 math.randomseed(seed)
 local rnd = math.random
+local save = os.getenv("FUZZ_SAVE")
 local loaded, ran = 0, 0
 local function noop() end
 local function sandbox()
@@ -37,6 +38,9 @@ for case = 1, ncases do
       else b = b ~ (1 << rnd(0, 7)) end
       c = c:sub(1, p - 1) .. string.char(b) .. c:sub(p + 1)
     end
+  end
+  if save then  -- FUZZ_SAVE=file keeps the case being tried (to replay a crash)
+    local out = assert(io.open(save, "wb")); out:write(c); out:close()
   end
   local f = load(c, "=fuzz", "b", sandbox())
   if f then
