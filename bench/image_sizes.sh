@@ -2,7 +2,8 @@
 # bench/image_sizes.sh: load cost vs image size: images of ~1, 10 and 50 MB of live Lua data
 # (tables of strings and numbers); for each: image size, objects and relocations, median
 # `tycho -J img.so -e ''` time, and resident memory (VmRSS read by the process itself after
-# load, and max RSS from /usr/bin/time) against a plain `tycho -e ''`.
+# load, and max RSS from /usr/bin/time) against a plain `tycho -e ''`; with perf installed,
+# also the median CPU time (task-clock), which a busy machine disturbs less than wall time.
 #
 # Usage: sh bench/image_sizes.sh    TYCHO (default build/tycho), BENCH_N (runs, default 21),
 #        SIZES (MB of live data, default "1 10 50"), KEEP=dir (keep the images there)
@@ -30,6 +31,16 @@ timeit() {
   done | median | awk '{printf "%.2f", $1 / 1000}'
 }
 
+# median CPU ms (perf stat task-clock) of N runs, or "-" without perf
+cpuit() {
+  command -v perf >/dev/null 2>&1 || { echo "-"; return; }
+  i=0
+  while [ "$i" -lt "$N" ]; do
+    perf stat -x, -e task-clock "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ {print $1}'
+    i=$((i + 1))
+  done | median | awk '{printf "%.2f", $1}'
+}
+
 RSSLUA='for l in io.lines("/proc/self/status") do local k = l:match("^VmRSS:%s*(%d+)") if k then print(k) end end'
 maxrss() {  # KB, from /usr/bin/time if present
   if [ -x /usr/bin/time ]; then /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; else echo "-"; fi
@@ -52,11 +63,12 @@ collectgarbage()
 io.stderr:write(string.format("gen: %d records, %.1f MB live\n", i, (collectgarbage("count") - base) / 1024))
 LUA
 
-printf '%-8s %10s %9s %10s %10s %11s %11s %11s\n' "data" "image" "objects" "relocs" "load ms" "VmRSS KB" "maxRSS KB" "build s"
+printf '%-8s %10s %9s %10s %10s %10s %11s %11s %11s\n' "data" "image" "objects" "relocs" "load ms" "cpu ms" "VmRSS KB" "maxRSS KB" "build s"
 base_t=$(timeit "$TYCHO" -e '')
+base_c=$(cpuit "$TYCHO" -e '')
 base_rss=$("$TYCHO" -e "$RSSLUA")
 base_max=$(maxrss "$TYCHO" -e '')
-printf '%-8s %10s %9s %10s %10s %11s %11s %11s\n' "none" "-" "-" "-" "$base_t" "$base_rss" "$base_max" "-"
+printf '%-8s %10s %9s %10s %10s %10s %11s %11s %11s\n' "none" "-" "-" "-" "$base_t" "$base_c" "$base_rss" "$base_max" "-"
 for mb in $SIZES; do
   t0=$(now)
   if ! "$TYCHO" --output-o="$TMP/img$mb.o" "$TMP/gen.lua" "$mb" 2>"$TMP/gen$mb.log" ||
@@ -71,9 +83,10 @@ for mb in $SIZES; do
   objs=$(printf '%s\n' "$info" | awk -F'\t' '$1 == "section" && $2 == "heap" {print $5}')
   rels=$(printf '%s\n' "$info" | awk -F'\t' '$1 == "section" && $2 == "reloc" {print $5}')
   lt=$(timeit "$TYCHO" -J "$TMP/img$mb.so" -e '')
+  ct=$(cpuit "$TYCHO" -J "$TMP/img$mb.so" -e '')
   rss=$("$TYCHO" -J "$TMP/img$mb.so" -e "$RSSLUA")
   mx=$(maxrss "$TYCHO" -J "$TMP/img$mb.so" -e '')
-  printf '%-8s %9.1fM %9s %10s %10s %11s %11s %11.2f\n' "${mb}MB" "$(echo "$size" | awk '{print $1 / 1048576}')" \
-    "$objs" "$rels" "$lt" "$rss" "$mx" "$(echo "$t0 $t1" | awk '{print ($2 - $1) / 1e9}')"
+  printf '%-8s %9.1fM %9s %10s %10s %10s %11s %11s %11.2f\n' "${mb}MB" "$(echo "$size" | awk '{print $1 / 1048576}')" \
+    "$objs" "$rels" "$lt" "$ct" "$rss" "$mx" "$(echo "$t0 $t1" | awk '{print ($2 - $1) / 1e9}')"
 done
-echo "load ms: median of $N runs of tycho -J IMG -e ''; VmRSS read by the loaded process itself"
+echo "load ms / cpu ms: medians of $N runs of tycho -J IMG -e '' (wall / perf task-clock); VmRSS read by the loaded process itself"

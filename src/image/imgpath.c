@@ -137,7 +137,10 @@ void tyI_describepath(lua_State *L, GCObject *const *chain, int n, char *out, si
   out[0] = '\0';
   if (n <= 0) return;
   if (chain[0] != gcvalue(&g->l_registry)) {
-    add(&b, "a basic type's metatable");
+    int t, ismt = 0;
+    for (t = 0; t < LUA_NUMTYPES; t++)
+      if (g->mt[t] != NULL && obj2gco(g->mt[t]) == chain[0]) ismt = 1;
+    add(&b, ismt ? "a basic type's metatable" : "...");  /* else: a path cut short */
   }
   else if (n >= 3 && chain[1]->tt == TY_VTABLE) {
     const Table *reg = gco2t(chain[0]);
