@@ -3,7 +3,7 @@ CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-           -Wno-implicit-fallthrough -fPIC -fno-plt -fvisibility=default
+           -Wno-implicit-fallthrough -fPIC -fno-plt -fvisibility=default -fno-semantic-interposition
 # LUA_COMPAT_5_3 as in PUC's default build and Debian's lua5.4 (math.pow, __le via __lt, ...)
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -DLUA_COMPAT_5_3
 LDLIBS  += -lm -ldl
@@ -43,7 +43,7 @@ $(BUILD)/tycho: $(CLI_OBJ) $(BUILD)/libtycho.a
 	$(CC) $(SAN) -Wl,-E -o $@ $(CLI_OBJ) -Wl,--whole-archive $(BUILD)/libtycho.a -Wl,--no-whole-archive $(LDLIBS)
 
 # tychoc: the image builder, a libc-only program that runs tycho as a subprocess
-$(BUILD)/tychoc: src/cli/tychoc.c
+$(BUILD)/tychoc: src/cli/tychoc.c src/image/tyck64.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) -D_GNU_SOURCE -o $@ $<
 

@@ -27,6 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../image/tyck64.h"   /* the package content hash, shared with the runtime */
+
 #define MAXARGS 256
 
 static const char *tycho_exe;     /* runtime executable (absolute or PATH name) */
@@ -356,6 +358,15 @@ static void cleanup_tmp(void) {
   rmdir(tmpdir);
 }
 
+/* creates tmpdir (under $TMPDIR, else /tmp) on first use; removed at exit */
+static void make_tmpdir(void) {
+  const char *t = getenv("TMPDIR");
+  if (tmpdir[0] != '\0') return;
+  snprintf(tmpdir, sizeof tmpdir, "%s/tychoc.XXXXXX", t && *t ? t : "/tmp");
+  if (mkdtemp(tmpdir) == NULL) die("cannot create a temporary directory: %s", strerror(errno));
+  atexit(cleanup_tmp);
+}
+
 static int cmd_image(int argc, char **argv) {
   ImageOpts o = {0};
   const char *keep_object = NULL;
@@ -394,10 +405,7 @@ static int cmd_image(int argc, char **argv) {
   char *cc[MAXARGS];
   int ncc = find_compiler(cc, MAXARGS / 2);
 
-  const char *t = getenv("TMPDIR");
-  snprintf(tmpdir, sizeof tmpdir, "%s/tychoc.XXXXXX", t && *t ? t : "/tmp");
-  if (mkdtemp(tmpdir) == NULL) die("cannot create a temporary directory: %s", strerror(errno));
-  atexit(cleanup_tmp);
+  make_tmpdir();
   char setup[PATH_MAX + 32], obj[PATH_MAX + 32], err[PATH_MAX + 32], out[PATH_MAX + 32];
   snprintf(setup, sizeof setup, "%s/setup.lua", tmpdir);
   snprintf(obj, sizeof obj, "%s/app.o", tmpdir);
@@ -548,14 +556,7 @@ static void unescape(char *s) {
 /* Run `tycho --image-info=FILE` and parse its output; on failure relay the runtime's
    one-line reason and exit 1. */
 static Dump load_dump(const char *image) {
-  static int made;  /* one directory per run (check reads a base's dump too) */
-  const char *t = getenv("TMPDIR");
-  if (!made) {
-    snprintf(tmpdir, sizeof tmpdir, "%s/tychoc.XXXXXX", t && *t ? t : "/tmp");
-    if (mkdtemp(tmpdir) == NULL) die("cannot create a temporary directory: %s", strerror(errno));
-    atexit(cleanup_tmp);
-    made = 1;
-  }
+  make_tmpdir();  /* one directory per run (check reads a base's dump too) */
   char out[PATH_MAX + 32], err[PATH_MAX + 32], arg[PATH_MAX + 32];
   snprintf(out, sizeof out, "%s/check.out", tmpdir);
   snprintf(err, sizeof err, "%s/check.err", tmpdir);
@@ -680,44 +681,13 @@ static int cmd_info(int argc, char **argv) {
 
 /* ---- tychoc check ------------------------------------------------------------------ */
 
-/* The package content hash, "tyck64:<16 hex>": the runtime's tyI_checksum(data, len, 0)
-   (src/image/imgcommon.c). Must stay in sync with it; tests/image/tychoc_builder.sh
-   checks that a touched but unchanged source is not reported stale. */
-#define TYCK_P1 0x9E3779B97F4A7C15ULL
-#define TYCK_P2 0xC2B2AE3D27D4EB4FULL
-#define TYCK_ROTL(x, r) (((x) << (r)) | ((x) >> (64 - (r))))
-static uint64_t tyck_lane(uint64_t a, uint64_t w) {
-  a ^= w * TYCK_P2;
-  a = TYCK_ROTL(a, 31);
-  return a * TYCK_P1;
-}
-static uint64_t tyck64(const unsigned char *p, size_t len) {
-  uint64_t seed = 0;
-  uint64_t a = seed + TYCK_P1, b = seed ^ TYCK_P2, c = seed + len, d = ~seed, w[4];
-  while (len >= 32) {
-    memcpy(w, p, 32);   /* little-endian host words, as the runtime reads them */
-    a = tyck_lane(a, w[0]);
-    b = tyck_lane(b, w[1]);
-    c = tyck_lane(c, w[2]);
-    d = tyck_lane(d, w[3]);
-    p += 32;
-    len -= 32;
-  }
-  a = TYCK_ROTL(a, 1) + TYCK_ROTL(b, 7) + TYCK_ROTL(c, 12) + TYCK_ROTL(d, 18);
-  for (size_t i = 0; i < len; i++) a = tyck_lane(a, p[i]);
-  a ^= a >> 33;
-  a *= TYCK_P2;
-  a ^= a >> 29;
-  return a;
-}
-
 /* hash of a file's bytes with the named algorithm: 0 ok, -1 unreadable, -2 unknown alg */
 static int hash_file(const char *path, const char *alg, char *out, size_t outlen) {
   if (strcmp(alg, "tyck64") != 0) return -2;
   size_t n;
   char *data = read_file(path, &n);
   if (data == NULL) return -1;
-  snprintf(out, outlen, "%016llx", (unsigned long long)tyck64((const unsigned char *)data, n));
+  snprintf(out, outlen, "%016llx", (unsigned long long)tyck64(data, n, 0));
   free(data);
   return 0;
 }

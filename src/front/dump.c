@@ -609,6 +609,9 @@ static const char *checkcode(lua_State *L, const Proto *f) {
             GETARG_Ax(f->code[pc + 1]) >= f->sizek)
           return "bad LOADKX";
         break;
+      case OP_LFALSESKIP:
+        if (!destok(f, pc + 2)) return "jump out of range";
+        break;
       case OP_LOADNIL:
         if (a + b >= ms) return "register out of range";
         break;
@@ -678,6 +681,7 @@ static const char *checkcode(lua_State *L, const Proto *f) {
         if (op == OP_EQK && b >= f->sizek) return "constant out of range";
         if (op == OP_TESTSET && b >= ms) return "register out of range";
         if (pc + 1 >= n || GET_OPCODE(f->code[pc + 1]) != OP_JMP) return "test without jump";
+        if (!destok(f, pc + 2)) return "jump out of range";  /* the skip lands there */
         break;
       case OP_CALL:
         if (a + (b == 0 ? 1 : b) > ms) return "register out of range";

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <stdint.h>
 #include "imgelf.h"
+#include "imgfmt.h"
 
 #if defined(__x86_64__)
 #define TY_EM EM_X86_64
@@ -126,17 +127,12 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
 ** section lies inside the file (dlopen of a truncated file would map pages
 ** past its end, and touching them raises SIGBUS).  Finds .tycho.image:
 ** off and size get its file offset and size.  0 ok; -1 with err. */
-int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
+static int probe(FILE *f, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
   Elf64_Ehdr eh;
   Elf64_Shdr *sh = NULL;
   char *names = NULL;
   long fsize;
   int i, found = 0, rc = -1;
-  if (f == NULL) {
-    snprintf(err, errlen, "not found (%s)", strerror(errno));
-    return -1;
-  }
   fseek(f, 0, SEEK_END);
   fsize = ftell(f);
   rewind(f);
@@ -212,6 +208,41 @@ int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, siz
 done:
   free(sh);
   free(names);
+  return rc;
+}
+
+static FILE *openimage(const char *path, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) snprintf(err, errlen, "not found (%s)", strerror(errno));
+  return f;
+}
+
+int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
+  FILE *f = openimage(path, err, errlen);
+  int rc;
+  if (f == NULL) return -1;
+  rc = probe(f, off, size, err, errlen);
   fclose(f);
   return rc;
+}
+
+char *tyI_elfreadimage(const char *path, uint64_t *size, char *err, size_t errlen) {
+  FILE *f = openimage(path, err, errlen);
+  uint64_t off;
+  char *sec = NULL;
+  if (f == NULL) return NULL;
+  if (probe(f, &off, size, err, errlen) != 0) {
+    fclose(f);
+    return NULL;
+  }
+  if (*size < sizeof(TyImgHeader) + 8)  /* a header and the trailing size word */
+    snprintf(err, errlen, "truncated (no header)");
+  else if ((sec = (char *)malloc((size_t)*size)) == NULL || fseek(f, (long)off, SEEK_SET) != 0 ||
+           fread(sec, 1, (size_t)*size, f) != *size) {
+    free(sec);
+    sec = NULL;
+    snprintf(err, errlen, "cannot read the image section");
+  }
+  fclose(f);
+  return sec;
 }

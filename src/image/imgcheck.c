@@ -8,25 +8,10 @@
 
 /* the blob and its trailing size symbol, as the linker lays them out */
 int tyI_check(const char *path, char *err, size_t errlen) {
-  uint64_t off, secsize, size, sym;
-  char *sec;
-  FILE *f;
+  uint64_t secsize, size, sym;
+  char *sec = tyI_elfreadimage(path, &secsize, err, errlen);
   int ok;
-  if (tyI_elfprobe(path, &off, &secsize, err, errlen) != 0) return -1;
-  if (secsize < sizeof(TyImgHeader) + 8) {
-    snprintf(err, errlen, "truncated (no header)");
-    return -1;
-  }
-  sec = (char *)malloc((size_t)secsize);
-  f = fopen(path, "rb");
-  if (sec == NULL || f == NULL || fseek(f, (long)off, SEEK_SET) != 0 ||
-      fread(sec, 1, (size_t)secsize, f) != secsize) {
-    free(sec);
-    if (f) fclose(f);
-    snprintf(err, errlen, "cannot read the image section");
-    return -1;
-  }
-  fclose(f);
+  if (sec == NULL) return -1;
   memcpy(&size, sec + offsetof(TyImgHeader, size), 8);
   if (size > secsize - 8 || ((size + 7) & ~(uint64_t)7) > secsize - 8) {
     free(sec);

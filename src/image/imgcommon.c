@@ -1,6 +1,9 @@
 /* imgcommon.c: what writer and loader share: the builtin function list, checksums, the build id. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "image.h"
+#include "tyck64.h"
 #include "tycho.h"
 #include "../core/state.h"
 #include "../lib/builtins.h"
@@ -45,38 +48,23 @@ uint64_t tyI_builtinhash(void) {
   return h;
 }
 
-#define P1 0x9E3779B97F4A7C15ULL
-#define P2 0xC2B2AE3D27D4EB4FULL
-#define rotl(x, r) (((x) << (r)) | ((x) >> (64 - (r))))
-
-static inline uint64_t mixlane(uint64_t a, uint64_t w) {
-  a ^= w * P2;
-  a = rotl(a, 31);
-  return a * P1;
+uint64_t tyI_checksum(const void *data, size_t len, uint64_t seed) {
+  return tyck64(data, len, seed);
 }
 
-/* four independent lanes of multiply-rotate, folded at the end */
-uint64_t tyI_checksum(const void *data, size_t len, uint64_t seed) {
-  const unsigned char *p = (const unsigned char *)data;
-  uint64_t a = seed + P1, b = seed ^ P2, c = seed + len, d = ~seed;
-  uint64_t w[4];
-  size_t i;
-  while (len >= 32) {
-    memcpy(w, p, 32);
-    a = mixlane(a, w[0]);
-    b = mixlane(b, w[1]);
-    c = mixlane(c, w[2]);
-    d = mixlane(d, w[3]);
-    p += 32;
-    len -= 32;
+int tyI_hashfile(const char *path, size_t size, uint64_t *hash) {
+  FILE *f = fopen(path, "rb");
+  char *data;
+  int ok = 0;
+  if (f == NULL) return 0;
+  data = (char *)malloc(size + 1);
+  if (data != NULL && fread(data, 1, size, f) == size) {
+    *hash = tyI_checksum(data, size, 0);
+    ok = 1;
   }
-  a = rotl(a, 1) + rotl(b, 7) + rotl(c, 12) + rotl(d, 18);
-  for (i = 0; i < len; i++)
-    a = mixlane(a, p[i]);
-  a ^= a >> 33;
-  a *= P2;
-  a ^= a >> 29;
-  return a;
+  free(data);
+  fclose(f);
+  return ok;
 }
 
 uint64_t tyI_blobchecksum(const char *blob, size_t size) {

@@ -1,4 +1,4 @@
-/* imgelf.h: writes an ELF64 relocatable object holding an image blob (no assembler needed). */
+/* imgelf.h: writes the ELF64 object holding an image blob (no assembler needed) and finds/reads the blob in a linked image. */
 #ifndef TY_ELF_H
 #define TY_ELF_H
 
@@ -11,5 +11,8 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
 /* checks an ELF shared object's headers against its size before dlopen, and
 ** finds the .tycho.image section (file offset, size); 0 ok, -1 + err */
 int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen);
+/* probes like tyI_elfprobe and reads the whole .tycho.image section (malloc'd,
+** *size bytes, at least a header and the size word); NULL + err on failure */
+char *tyI_elfreadimage(const char *path, uint64_t *size, char *err, size_t errlen);
 
 #endif

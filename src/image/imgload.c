@@ -396,21 +396,14 @@ static void applyoverrides(TyImage *img) {
 }
 
 char *tyI_pristine(lua_State *L, const TyImage *img, char *err, size_t errlen) {
-  uint64_t off, size;
-  char *blob;
-  FILE *f;
-  if (img->path == NULL || tyI_elfprobe(img->path, &off, &size, err, errlen) != 0) return NULL;
-  blob = (char *)malloc(img->size);
-  f = fopen(img->path, "rb");
-  if (blob == NULL || f == NULL || size < img->size || fseek(f, (long)off, SEEK_SET) != 0 ||
-      fread(blob, 1, img->size, f) != img->size ||
-      tyI_blobchecksum(blob, img->size) != img->h->checksum) {
+  uint64_t size;
+  char *blob = img->path != NULL ? tyI_elfreadimage(img->path, &size, err, errlen) : NULL;
+  if (blob == NULL || size < img->size || tyI_blobchecksum(blob, img->size) != img->h->checksum) {
     free(blob);
-    if (f) fclose(f);
-    snprintf(err, errlen, "cannot reread the base image '%s' (changed on disk?)", img->path);
+    snprintf(err, errlen, "cannot reread the base image '%s' (changed on disk?)",
+             img->path != NULL ? img->path : "?");
     return NULL;
   }
-  fclose(f);
   patchblob(L, img, blob);
   return blob;
 }
@@ -510,24 +503,13 @@ static void hookdesc(FILE *out, const char *blob, uint64_t size, uint64_t o) {
 }
 
 int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
-  uint64_t off, size, i;
+  uint64_t size, i;
   char *blob;
   const TyImgHeader *h;
-  FILE *f;
   char id[TYIMG_BUILDIDLEN + 1];
   struct { const char *name; const TyImgArea *a; size_t es; } secs[16];
   int ok;
-  if (tyI_elfprobe(path, &off, &size, err, errlen) != 0) return -1;
-  if (size < sizeof(TyImgHeader) + 8) return bad(err, errlen, "truncated (no header)") - 1;
-  blob = (char *)malloc((size_t)size);
-  f = fopen(path, "rb");
-  if (blob == NULL || f == NULL || fseek(f, (long)off, SEEK_SET) != 0 ||
-      fread(blob, 1, (size_t)size, f) != size) {
-    free(blob);
-    if (f) fclose(f);
-    return bad(err, errlen, "cannot read the image section") - 1;
-  }
-  fclose(f);
+  if ((blob = tyI_elfreadimage(path, &size, err, errlen)) == NULL) return -1;
   h = (const TyImgHeader *)blob;
   if (memcmp(h->magic, TYIMG_MAGIC, 8) != 0) {
     free(blob);

@@ -14,26 +14,17 @@
 ** a checkout of the same content is not stale).
 */
 
-enum { UNCHECKED, FRESH, STALE, REPORTED };
+enum { UNCHECKED, FRESH, REPORTED };  /* img->pkgseen[i]; REPORTED: stale, already reported once */
 
 /* 1 if the source at p differs from what the image recorded */
 static int changed(const TyImgPackage *p, const char *path) {
   struct stat st;
-  FILE *f;
-  char *data;
-  int diff = 1;
+  uint64_t h;
   if (stat(path, &st) != 0) return 1;  /* gone */
   if ((uint64_t)st.st_size != p->size) return 1;
   if ((int64_t)st.st_mtim.tv_sec == p->mtime && (uint32_t)st.st_mtim.tv_nsec == p->mtimensec)
     return 0;
-  f = fopen(path, "rb");
-  if (f == NULL) return 1;
-  data = (char *)malloc((size_t)st.st_size + 1);
-  if (data != NULL && fread(data, 1, (size_t)st.st_size, f) == (size_t)st.st_size)
-    diff = tyI_checksum(data, (size_t)st.st_size, 0) != p->hash;
-  free(data);
-  fclose(f);
-  return diff;
+  return !tyI_hashfile(path, (size_t)st.st_size, &h) || h != p->hash;
 }
 
 LUA_API int tycho_imagestale(lua_State *L, const char *name, const char **path) {

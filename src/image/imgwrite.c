@@ -9,6 +9,7 @@
 #include <link.h>
 #include "tycho.h"
 #include "image.h"
+#include "../lib/regkeys.h"
 #include "imgelf.h"
 #include "../core/state.h"
 #include "../core/gc.h"
@@ -257,8 +258,9 @@ static int setcfunc(W *w, size_t field, lua_CFunction f) {
   }
   {
     Dl_info info;
-    const char *where = (dladdr(p, &info) && info.dli_fname) ? info.dli_fname : "unknown object";
-    const char *name = (dladdr(p, &info) && info.dli_sname) ? info.dli_sname : "?";
+    int found = dladdr(p, &info) != 0;
+    const char *where = found && info.dli_fname ? info.dli_fname : "unknown object";
+    const char *name = found && info.dli_sname ? info.dli_sname : "?";
     return fail(w, "cannot write C function %p (%s in %s): not a builtin nor in a C module "
                    "loaded by require", p, name, where);
   }
@@ -652,7 +654,7 @@ static int collectpkgs(lua_State *L, PkgInfo **out, size_t *n) {
   size_t cap = 0;
   *out = NULL;
   *n = 0;
-  if (lua_getfield(L, LUA_REGISTRYINDEX, "_TYCHO_PKGSRC") == LUA_TTABLE) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, TY_REG_PKGSRC) == LUA_TTABLE) {
     lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
     lua_pushnil(L);
     while (lua_next(L, -3)) {
@@ -671,7 +673,8 @@ static int collectpkgs(lua_State *L, PkgInfo **out, size_t *n) {
           }
           (*out)[*n].name = strdup(lua_tostring(L, -2));
           (*out)[*n].path = abspath(lua_tostring(L, -1));  /* checked from any cwd */
-          (*n)++;
+          (*n)++;  /* counted even when incomplete: the caller frees both fields */
+          if ((*out)[*n - 1].name == NULL || (*out)[*n - 1].path == NULL) { lua_pop(L, 4); return 0; }
         }
       }
       lua_pop(L, 1);
@@ -928,7 +931,8 @@ static void collectclibs(lua_State *L, W *w) {
         struct link_map *lm = NULL;
         void *h = lua_touserdata(L, -1);
         if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm != NULL) {
-          w->clibs[w->nclibs].path = strdup(lua_tostring(L, -2));
+          if ((w->clibs[w->nclibs].path = strdup(lua_tostring(L, -2))) == NULL)
+            fail(w, "not enough memory");
           w->clibs[w->nclibs].handle = h;
           w->clibs[w->nclibs].base = (const char *)lm->l_addr;
           w->nclibs++;
@@ -983,17 +987,10 @@ static void writepackages(W *w, TyImgHeader *h, PkgInfo *pk, size_t npk) {
     p.name = addstring(w, pk[i].name);
     p.path = addstring(w, pk[i].path);
     if (stat(pk[i].path, &st) == 0) {
-      FILE *f = fopen(pk[i].path, "rb");
       p.size = (uint64_t)st.st_size;
       p.mtime = (int64_t)st.st_mtim.tv_sec;
       p.mtimensec = (uint32_t)st.st_mtim.tv_nsec;
-      if (f != NULL) {
-        char *data = (char *)malloc((size_t)st.st_size + 1);
-        if (data != NULL && fread(data, 1, (size_t)st.st_size, f) == (size_t)st.st_size)
-          p.hash = tyI_checksum(data, (size_t)st.st_size, 0);
-        free(data);
-        fclose(f);
-      }
+      tyI_hashfile(pk[i].path, (size_t)st.st_size, &p.hash);  /* unreadable: hash 0 */
     }
     memcpy(w->buf + a + i * sizeof(TyImgPackage), &p, sizeof p);
   }
@@ -1042,7 +1039,7 @@ static void writenames(W *w, TyImgHeader *h) {
 }
 
 static int hooklist(lua_State *L, W *w, U32Vec *hooks) {
-  if (lua_getfield(L, LUA_REGISTRYINDEX, "_TYCHO_ATINIT") == LUA_TTABLE) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, TY_REG_ATINIT) == LUA_TTABLE) {
     lua_Integer i, n = (lua_Integer)lua_rawlen(L, -1);
     for (i = 1; i <= n; i++) {
       uint32_t off;
@@ -1055,14 +1052,6 @@ static int hooklist(lua_State *L, W *w, U32Vec *hooks) {
   }
   lua_pop(L, 1);
   return 1;
-}
-
-static int regflag(lua_State *L, const char *k) {
-  int b;
-  lua_getfield(L, LUA_REGISTRYINDEX, k);
-  b = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return b;
 }
 
 int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
@@ -1083,7 +1072,7 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   w.errlen = errlen;
   if (opts->pinpaths) {
     lua_pushboolean(L, 1);
-    lua_setfield(L, LUA_REGISTRYINDEX, "_TYCHO_PINPATHS");
+    lua_setfield(L, LUA_REGISTRYINDEX, TY_REG_PINPATHS);
   }
   lua_getfield(L, LUA_REGISTRYINDEX, LUA_FILEHANDLE);
   w.filemt = (const Table *)lua_topointer(L, -1);
@@ -1102,8 +1091,8 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
       incpackages(&w, pk, &npk);
   }
   collectclibs(L, &w);
-  h.flags = (regflag(L, "_TYCHO_PINPATHS") ? TYIMG_FPINPATHS : 0) |
-            (regflag(L, "_TYCHO_RANDPINNED") ? TYIMG_FSEEDED : 0);
+  h.flags = (ty_regflag(L, TY_REG_PINPATHS) ? TYIMG_FPINPATHS : 0) |
+            (ty_regflag(L, TY_REG_RANDPINNED) ? TYIMG_FSEEDED : 0);
   lua_gc(L, LUA_GCCOLLECT);  /* weak tables cleared, garbage gone */
   lua_gc(L, LUA_GCSTOP);     /* the heap is frozen from here on */
   nb = tyI_nbuiltins();

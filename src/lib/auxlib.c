@@ -361,8 +361,6 @@ LUALIB_API lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
 ** limit, and reclaimed even when an error interrupts the buffer's owner.
 ** ====================================================================== */
 
-#define buffonstack(B) ((B)->b != (B)->init.b)
-
 /* new size for a buffer that needs `sz` more bytes: 1.5x, or what is needed */
 static size_t newbuffsize(luaL_Buffer *B, size_t sz) {
   size_t newsize = (B->size / 2) * 3;  /* buffer size * 1.5 */

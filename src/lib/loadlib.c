@@ -8,6 +8,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "builtins.h"
+#include "regkeys.h"
 #include "tycho.h"
 
 #if !defined(LUA_IGMARK)
@@ -307,7 +308,7 @@ static int pkg_require(lua_State *L) {
   lua_call(L, 2, 1);  /* loader(name, data) */
   if (lua_type(L, -2) == LUA_TSTRING && lua_tostring(L, -2)[0] != ':') {
     /* source file of the package, for images (staleness checks) */
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, "_TYCHO_PKGSRC");
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, TY_REG_PKGSRC);
     lua_pushvalue(L, -3);
     lua_setfield(L, -2, name);
     lua_pop(L, 1);

@@ -10,6 +10,7 @@
 #include "tycho.h"
 #include "lualib.h"
 #include "builtins.h"
+#include "regkeys.h"
 
 #define PI 3.141592653589793238462643383279502884
 
@@ -268,7 +269,7 @@ static int math_randomseed(lua_State *L) {
     lua_Integer n2 = luaL_optinteger(L, 2, 0);
     setseed(L, st->s, (lua_Unsigned)n1, (lua_Unsigned)n2);
     lua_pushboolean(L, 1);  /* images keep an explicitly seeded sequence */
-    lua_setfield(L, LUA_REGISTRYINDEX, "_TYCHO_RANDPINNED");
+    lua_setfield(L, LUA_REGISTRYINDEX, TY_REG_RANDPINNED);
   }
   return 2;
 }

@@ -10,7 +10,6 @@
 
 #define MAXINTSIZE 16                     /* largest i[n]/I[n] size */
 #define NB CHAR_BIT
-#define BYTEMASK ((1u << NB) - 1)
 #define SZINT ((int)sizeof(lua_Integer))
 
 /* native maximum alignment (the '!' default) */
@@ -133,6 +132,26 @@ static void copy_ordered(char *dst, const char *src, int size, int little) {
   }
 }
 
+/* the float types of options 'f', 'n', 'd' (k selects the member; size is its sizeof) */
+typedef union { float f; lua_Number n; double d; } FloatBytes;
+
+static void pack_float(char *dst, lua_Number v, OptKind k, int little) {
+  FloatBytes u;
+  int size;
+  if (k == K_FLOAT) { u.f = (float)v; size = sizeof u.f; }
+  else if (k == K_DOUBLE) { u.d = (double)v; size = sizeof u.d; }
+  else { u.n = v; size = sizeof u.n; }
+  copy_ordered(dst, (const char *)&u, size, little);
+}
+
+static lua_Number unpack_float(const char *src, OptKind k, int little) {
+  FloatBytes u;
+  if (k == K_FLOAT) { copy_ordered((char *)&u, src, sizeof u.f, little); return (lua_Number)u.f; }
+  if (k == K_DOUBLE) { copy_ordered((char *)&u, src, sizeof u.d, little); return (lua_Number)u.d; }
+  copy_ordered((char *)&u, src, sizeof u.n, little);
+  return u.n;
+}
+
 int tystr_pack(lua_State *L) {
   Header h;
   luaL_Buffer b;
@@ -166,25 +185,12 @@ int tystr_pack(lua_State *L) {
         pack_int(&b, (lua_Unsigned)n, h.little, size, 0);
         break;
       }
-      case K_FLOAT: {
-        float f = (float)luaL_checknumber(L, arg);
-        char *p = luaL_prepbuffsize(&b, sizeof f);
-        copy_ordered(p, (const char *)&f, sizeof f, h.little);
-        luaL_addsize(&b, sizeof f);
-        break;
-      }
-      case K_NUMBER: {
-        lua_Number f = luaL_checknumber(L, arg);
-        char *p = luaL_prepbuffsize(&b, sizeof f);
-        copy_ordered(p, (const char *)&f, sizeof f, h.little);
-        luaL_addsize(&b, sizeof f);
-        break;
-      }
+      case K_FLOAT:
+      case K_NUMBER:
       case K_DOUBLE: {
-        double f = (double)luaL_checknumber(L, arg);
-        char *p = luaL_prepbuffsize(&b, sizeof f);
-        copy_ordered(p, (const char *)&f, sizeof f, h.little);
-        luaL_addsize(&b, sizeof f);
+        lua_Number f = luaL_checknumber(L, arg);
+        pack_float(luaL_prepbuffsize(&b, (size_t)size), f, k, h.little);
+        luaL_addsize(&b, (size_t)size);
         break;
       }
       case K_CHAR: {
@@ -290,24 +296,11 @@ int tystr_unpack(lua_State *L) {
       case K_UINT:
         lua_pushinteger(L, unpack_int(L, data + pos, h.little, size, k == K_INT));
         break;
-      case K_FLOAT: {
-        float f;
-        copy_ordered((char *)&f, data + pos, sizeof f, h.little);
-        lua_pushnumber(L, (lua_Number)f);
+      case K_FLOAT:
+      case K_NUMBER:
+      case K_DOUBLE:
+        lua_pushnumber(L, unpack_float(data + pos, k, h.little));
         break;
-      }
-      case K_NUMBER: {
-        lua_Number f;
-        copy_ordered((char *)&f, data + pos, sizeof f, h.little);
-        lua_pushnumber(L, f);
-        break;
-      }
-      case K_DOUBLE: {
-        double f;
-        copy_ordered((char *)&f, data + pos, sizeof f, h.little);
-        lua_pushnumber(L, (lua_Number)f);
-        break;
-      }
       case K_CHAR:
         lua_pushlstring(L, data + pos, (size_t)size);
         break;

@@ -160,8 +160,8 @@ typedef unsigned int SortIdx;
 
 #define SORT_RANLIMIT 100u  /* below this size pivots are not randomized */
 
-static int sort_less(lua_State *L, int a, int b) {
-  if (lua_isnil(L, 2))  /* no comparator: use '<' */
+static int sort_less(lua_State *L, int a, int b, int cmp) {
+  if (!cmp)  /* no comparator (t[2] is nil): use '<' */
     return lua_compare(L, a, b, LUA_OPLT);
   lua_pushvalue(L, 2);
   lua_pushvalue(L, a - 1);  /* -1 shifts: the function was pushed */
@@ -186,17 +186,17 @@ static SortIdx sort_seed(void) {
 
 /* Partitions lo..up around the pivot P (on the stack top, also at t[up-1]);
 ** returns its final position. Detects inconsistent comparators. */
-static SortIdx sort_partition(lua_State *L, SortIdx lo, SortIdx up) {
+static SortIdx sort_partition(lua_State *L, SortIdx lo, SortIdx up, int cmp) {
   SortIdx i = lo;
   SortIdx j = up - 1;
   for (;;) {
     /* scan right while t[i] < P */
-    while (lua_geti(L, 1, ++i), sort_less(L, -1, -2)) {
+    while (lua_geti(L, 1, ++i), sort_less(L, -1, -2, cmp)) {
       if (i == up - 1) luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
     }
     /* scan left while P < t[j] */
-    while (lua_geti(L, 1, --j), sort_less(L, -3, -1)) {
+    while (lua_geti(L, 1, --j), sort_less(L, -3, -1, cmp)) {
       if (j < i) luaL_error(L, "invalid order function for sorting");
       lua_pop(L, 1);
     }
@@ -214,12 +214,12 @@ static SortIdx sort_choose_pivot(SortIdx lo, SortIdx up, unsigned int rnd) {
   return rnd % (r4 * 2) + (lo + r4);
 }
 
-static void sort_aux(lua_State *L, SortIdx lo, SortIdx up, unsigned int rnd) {
+static void sort_aux(lua_State *L, SortIdx lo, SortIdx up, unsigned int rnd, int cmp) {
   while (lo < up) {
     /* order t[lo], t[up] */
     lua_geti(L, 1, lo);
     lua_geti(L, 1, up);
-    if (sort_less(L, -1, -2))
+    if (sort_less(L, -1, -2, cmp))
       sort_set2(L, lo, up);
     else
       lua_pop(L, 2);
@@ -229,12 +229,12 @@ static void sort_aux(lua_State *L, SortIdx lo, SortIdx up, unsigned int rnd) {
     /* median of t[lo], t[p], t[up] goes to t[p] */
     lua_geti(L, 1, p);
     lua_geti(L, 1, lo);
-    if (sort_less(L, -2, -1)) {
+    if (sort_less(L, -2, -1, cmp)) {
       sort_set2(L, p, lo);
     } else {
       lua_pop(L, 1);
       lua_geti(L, 1, up);
-      if (sort_less(L, -1, -2))
+      if (sort_less(L, -1, -2, cmp))
         sort_set2(L, p, up);
       else
         lua_pop(L, 2);
@@ -245,15 +245,15 @@ static void sort_aux(lua_State *L, SortIdx lo, SortIdx up, unsigned int rnd) {
     lua_pushvalue(L, -1);
     lua_geti(L, 1, up - 1);
     sort_set2(L, p, up - 1);
-    p = sort_partition(L, lo, up);
+    p = sort_partition(L, lo, up, cmp);
     /* recurse into the smaller half, loop on the larger */
     SortIdx n;
     if (p - lo < up - p) {
-      sort_aux(L, lo, p - 1, rnd);
+      sort_aux(L, lo, p - 1, rnd, cmp);
       n = p - lo;
       lo = p + 1;
     } else {
-      sort_aux(L, p + 1, up, rnd);
+      sort_aux(L, p + 1, up, rnd, cmp);
       n = up - p;
       up = p - 1;
     }
@@ -268,7 +268,7 @@ static int tsort(lua_State *L) {
     luaL_argcheck(L, n < INT_MAX, 1, "array too big");
     if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
     lua_settop(L, 2);
-    sort_aux(L, 1, (SortIdx)n, 0);
+    sort_aux(L, 1, (SortIdx)n, 0, !lua_isnil(L, 2));
   }
   return 0;
 }

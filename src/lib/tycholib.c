@@ -8,6 +8,7 @@
 #include "tycho.h"
 #include "lualib.h"
 #include "builtins.h"
+#include "regkeys.h"
 
 /* tycho.memlimit([n]): returns the previous cap in bytes (0 = none); n = 0 removes it */
 static int tycho_memlimit(lua_State *L) {
@@ -21,30 +22,20 @@ static int tycho_memlimit(lua_State *L) {
   return 1;
 }
 
-#define ATINIT "_TYCHO_ATINIT"  /* registry list of init hooks (part of images) */
-
 /* tycho.atinit(fn): fn runs, in registration order, every time an image of this session starts */
 static int tycho_atinit(lua_State *L) {
   luaL_checktype(L, 1, LUA_TFUNCTION);
-  luaL_getsubtable(L, LUA_REGISTRYINDEX, ATINIT);
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, TY_REG_ATINIT);
   lua_pushvalue(L, 1);
   lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
   return 0;
-}
-
-static int regflag(lua_State *L, const char *k) {
-  int b;
-  lua_getfield(L, LUA_REGISTRYINDEX, k);
-  b = lua_toboolean(L, -1);
-  lua_pop(L, 1);
-  return b;
 }
 
 /* after an image is loaded: fresh random seed, paths from the environment, user hooks */
 LUALIB_API int tycho_initimage(lua_State *L) {
   lua_Integer i, n;
   lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-  if (!regflag(L, "_TYCHO_RANDPINNED")) {
+  if (!ty_regflag(L, TY_REG_RANDPINNED)) {
     if (lua_getfield(L, -1, LUA_MATHLIBNAME) == LUA_TTABLE) {
       if (lua_getfield(L, -1, "randomseed") == LUA_TFUNCTION)
         lua_call(L, 0, 0);
@@ -53,13 +44,13 @@ LUALIB_API int tycho_initimage(lua_State *L) {
     }
     lua_pop(L, 1);
   }
-  if (!regflag(L, "_TYCHO_PINPATHS")) {
+  if (!ty_regflag(L, TY_REG_PINPATHS)) {
     if (lua_getfield(L, -1, LUA_LOADLIBNAME) == LUA_TTABLE)
       tylib_package_resetpaths(L);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
-  if (lua_getfield(L, LUA_REGISTRYINDEX, ATINIT) == LUA_TTABLE) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, TY_REG_ATINIT) == LUA_TTABLE) {
     n = (lua_Integer)lua_rawlen(L, -1);
     for (i = 1; i <= n; i++) {
       lua_rawgeti(L, -1, i);

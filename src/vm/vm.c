@@ -560,7 +560,7 @@ static inline int floatforloop(StkId ra) {
   lua_Number idx = fltvalue(ra);
   idx += step;
   if ((0 < step) ? (idx <= limit) : (limit <= idx)) {
-    chgfltvalue(ra, idx);
+    setfltvalue(ra, idx);  /* set the tag too: a crafted chunk may reach FORLOOP without FORPREP */
     setfltvalue(ra + 3, idx);
     return 1;
   }
@@ -1163,7 +1163,12 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       vmbreak;
     }
     vmcase(OP_LEN) {
-      Protect(tyV_objlen(L, ra, RB(i)));
+      TValue *rb = RB(i);
+      if (ttistable(rb) && hvalue(rb)->metatable == NULL) {
+        setivalue(ra, l_castU2S(tyH_getn(hvalue(rb))));
+        vmbreak;
+      }
+      Protect(tyV_objlen(L, ra, rb));
       vmbreak;
     }
     vmcase(OP_CONCAT) {
@@ -1359,9 +1364,9 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
         if (count > 0) {
           lua_Integer step = ivalue(ra + 2);
           lua_Integer idx = ivalue(ra);
-          chgivalue(ra + 1, l_castU2S(count - 1));
+          setivalue(ra + 1, l_castU2S(count - 1));  /* (tags too: see floatforloop) */
           idx = intop(+, idx, step);
-          chgivalue(ra, idx);
+          setivalue(ra, idx);
           setivalue(ra + 3, idx);
           pc -= GETARG_Bx(i);
         }

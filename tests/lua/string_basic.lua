@@ -1,13 +1,6 @@
 -- string library basics: len/sub/byte/char/rep/reverse/lower/upper, dump, method syntax and the string metatable.
 
-local function show(...)
-  local t = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    t[i] = type(v) == "string" and (string.format("%q", v):gsub("[\128-\255]", function(c) return "\\" .. c:byte() end)) or tostring(v)
-  end
-  print(table.concat(t, " "))
-end
+local show = require("_show")
 
 local s = "hello world"
 show(#s, s:len(), ("").len(""), string.len("a\0b")) -- expect: 11 11 0 3
@@ -49,10 +42,10 @@ show(("%d-%s"):format(5, "x"), ("abc"):find("b"), #("abc"):rep(2)) -- expect: "5
 -- numeric strings in arithmetic (string metamethods)
 show("10" + 1, "3" * "4", "10" / 2, "7" // 2, "7" % "3", "2" ^ 10, -"3", "0x10" + 0, " 5 " - 1) -- expect: 11 12 5.0 3 1 1024.0 -3 16 4
 show(math.type("10" + 1), math.type("10.0" + 1), math.type("1e2" * 1), "10" // "0.0") -- expect: "integer" "float" "float" inf
-show(pcall(function() return "abc" + 1 end)) -- expect: false "string_basic.lua:52: attempt to add a 'string' with a 'number'"
-show(pcall(function() return {} .. "x" end)) -- expect: false "string_basic.lua:53: attempt to concatenate a table value"
-show(pcall(function() return 1 - "x1" end)) -- expect: false "string_basic.lua:54: attempt to sub a 'number' with a 'string'"
-show(pcall(function() return -"z" end)) -- expect: false "string_basic.lua:55: attempt to unm a 'string' with a 'string'"
+show(pcall(function() return "abc" + 1 end)) -- expect: false "string_basic.lua:45: attempt to add a 'string' with a 'number'"
+show(pcall(function() return {} .. "x" end)) -- expect: false "string_basic.lua:46: attempt to concatenate a table value"
+show(pcall(function() return 1 - "x1" end)) -- expect: false "string_basic.lua:47: attempt to sub a 'number' with a 'string'"
+show(pcall(function() return -"z" end)) -- expect: false "string_basic.lua:48: attempt to unm a 'string' with a 'string'"
 show(pcall(mt.__add, "1", "2"), pcall(mt.__add, true, 1)) -- expect: true false "attempt to add a 'boolean' with a 'number'"
 local obj = setmetatable({}, {__add = function(a, b) return "custom" end, __sub = function() return "csub" end})
 show("abc" + obj, "5" - obj) -- expect: "custom" "csub"

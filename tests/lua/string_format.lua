@@ -1,13 +1,6 @@
 -- string.format: every conversion, flags/width/precision, %q literals, %s with __tostring, argument errors.
 
-local function show(...)
-  local t = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    t[i] = type(v) == "string" and (string.format("%q", v):gsub("[\128-\255]", function(c) return "\\" .. c:byte() end)) or tostring(v)
-  end
-  print(table.concat(t, " "))
-end
+local show = require("_show")
 local f = string.format
 
 -- integers

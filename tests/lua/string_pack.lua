@@ -1,14 +1,7 @@
 -- string.pack/unpack/packsize: every option, endianness, alignment, round trips and errors.
 
 local function hex(s) return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end)) end
-local function show(...)
-  local t = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    t[i] = type(v) == "string" and (string.format("%q", v):gsub("[\128-\255]", function(c) return "\\" .. c:byte() end)) or tostring(v)
-  end
-  print(table.concat(t, " "))
-end
+local show = require("_show")
 local pack, unpack, size = string.pack, string.unpack, string.packsize
 
 show(hex(pack("<i4", 1)), hex(pack(">i4", 1)), hex(pack("<i2", -2)), hex(pack("b", -1)), hex(pack("B", 255))) -- expect: "01000000" "00000001" "feff" "ff" "ff"

@@ -1,13 +1,6 @@
 -- Lua patterns: find/match/gmatch/gsub, classes, sets, anchors, captures, %b, %f, back-references, limits.
 
-local function show(...)
-  local t = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    t[i] = type(v) == "string" and (string.format("%q", v):gsub("[\128-\255]", function(c) return "\\" .. c:byte() end)) or tostring(v)
-  end
-  print(table.concat(t, " "))
-end
+local show = require("_show")
 
 -- find: plain, init, anchors
 show(("hello world"):find("o"), ("hello world"):find("o", 6), ("hello world"):find("o", -3), ("hello"):find("x")) -- expect: 5 8 nil nil

@@ -1,13 +1,6 @@
 -- utf8 library: char, charpattern, codes (strict and lax), codepoint, len, offset, errors.
 
-local function show(...)
-  local t = {}
-  for i = 1, select("#", ...) do
-    local v = select(i, ...)
-    t[i] = type(v) == "string" and (string.format("%q", v):gsub("[\128-\255]", function(c) return "\\" .. c:byte() end)) or tostring(v)
-  end
-  print(table.concat(t, " "))
-end
+local show = require("_show")
 
 show(utf8.char(72, 0xE9, 0x20AC, 0x1F600), utf8.char(), utf8.char(0), utf8.char(0x7FFFFFFF)) -- expect: "H\195\169\226\130\172\240\159\152\128" "" "\0" "\253\191\191\191\191\191"
 show(utf8.char(0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF, 0x110000)) -- expect: "\127\194\128\223\191\224\160\128\239\191\191\240\144\128\128\244\143\191\191\244\144\128\128"
@@ -47,6 +40,6 @@ show(pcall(utf8.len, "abc", 1, 4)) -- expect: false "bad argument #3 to 'utf8.le
 show(pcall(utf8.len, "abc", 5)) -- expect: false "bad argument #2 to 'utf8.len' (initial position out of bounds)"
 show(pcall(utf8.offset, "abc", 1, 5)) -- expect: false "bad argument #3 to 'utf8.offset' (position out of bounds)"
 show(pcall(utf8.offset, "\u{E9}", 1, 2)) -- expect: false "initial position is a continuation byte"
-show(pcall(function() for _ in utf8.codes("ab\xff") do end end)) -- expect: false "utf8.lua:50: invalid UTF-8 code"
-show(pcall(function() for _ in utf8.codes("\u{110000}") do end end)) -- expect: false "utf8.lua:51: invalid UTF-8 code"
-show(pcall(function() for _ in utf8.codes("a\u{D800}") do end end)) -- expect: false "utf8.lua:52: invalid UTF-8 code"
+show(pcall(function() for _ in utf8.codes("ab\xff") do end end)) -- expect: false "utf8.lua:43: invalid UTF-8 code"
+show(pcall(function() for _ in utf8.codes("\u{110000}") do end end)) -- expect: false "utf8.lua:44: invalid UTF-8 code"
+show(pcall(function() for _ in utf8.codes("a\u{D800}") do end end)) -- expect: false "utf8.lua:45: invalid UTF-8 code"
