@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench/capi.sh: builds bench/capi_mod.c twice (against liblua5.4's headers for lua5.4, against
-# tycho's include/ for tycho, into build/capi/) and runs bench/capi.lua under both side by side.
+# bench/capi.sh: builds bench/capi/capi_mod.c twice (against liblua5.4's headers for lua5.4, against
+# tycho's include/ for tycho, into build/capi/) and runs bench/capi/capi.lua under both side by side.
 # Usage: sh bench/capi.sh [N]      BENCH_N repetitions (default 5; the best time per section is kept)
 LC_ALL=C
 export LC_ALL
@@ -11,15 +11,15 @@ OUT=$ROOT/build/capi
 CC=${CC:-cc}
 mkdir -p "$OUT/lua54" "$OUT/tycho" || exit 1
 [ -f /usr/include/lua5.4/lua.h ] || { echo "capi.sh: liblua5.4-dev is not installed (run ./setup.sh)"; exit 1; }
-$CC -O2 -shared -fPIC -o "$OUT/lua54/capi_mod.so" "$ROOT/bench/capi_mod.c" -I/usr/include/lua5.4 || exit 1
-$CC -O2 -shared -fPIC -o "$OUT/tycho/capi_mod.so" "$ROOT/bench/capi_mod.c" -I"$ROOT/include" || exit 1
+$CC -O2 -shared -fPIC -o "$OUT/lua54/capi_mod.so" "$ROOT/bench/capi/capi_mod.c" -I/usr/include/lua5.4 || exit 1
+$CC -O2 -shared -fPIC -o "$OUT/tycho/capi_mod.so" "$ROOT/bench/capi/capi_mod.c" -I"$ROOT/include" || exit 1
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tycho-capi.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 i=0
 while [ $i -lt "$REPS" ]; do   # interleaved repetitions
-  LUA_CPATH="$OUT/lua54/?.so" lua5.4 "$ROOT/bench/capi.lua" "$@" >>"$tmp/lua54" || exit 1
-  LUA_CPATH="$OUT/tycho/?.so" "$TYCHO" "$ROOT/bench/capi.lua" "$@" >>"$tmp/tycho" || exit 1
+  LUA_CPATH="$OUT/lua54/?.so" lua5.4 "$ROOT/bench/capi/capi.lua" "$@" >>"$tmp/lua54" || exit 1
+  LUA_CPATH="$OUT/tycho/?.so" "$TYCHO" "$ROOT/bench/capi/capi.lua" "$@" >>"$tmp/tycho" || exit 1
   i=$((i + 1))
 done
 c1=$(grep checksum "$tmp/lua54" | sort -u); c2=$(grep checksum "$tmp/tycho" | sort -u)

@@ -889,6 +889,15 @@ void tyC_freeallobjects(lua_State *L) {
   g->finobj = NULL;
   deletelist(L, g->fixedgc, NULL);
   g->fixedgc = NULL;
+  /* image objects written after load may own heap parts (a resized table's
+  ** vectors, a resumed thread's stack); tyC_freeobj frees just those, as the
+  ** allocator never frees image memory */
+  while (g->remembered != NULL) {
+    GCObject *o = g->remembered;
+    g->remembered = o->next;
+    resetbits(o->marked, bitmask(TY_IMAGEBIT));  /* lets tyC_freeobj past its image guard */
+    tyC_freeobj(L, o);
+  }
 }
 
 /* ---- heap check ---- */

@@ -285,7 +285,11 @@ static void close_state(lua_State *L) {
   freestack(L, L);
   tyD_freecoro(L, L);
   tyassert(gettotalbytes(g) == sizeof(LG));
-  (*g->frealloc)(g->ud, fromstate(L), sizeof(LG), 0);
+  {
+    TyImage *img = (TyImage *)g->image;  /* unmapped last: nothing points into it now */
+    (*g->frealloc)(g->ud, fromstate(L), sizeof(LG), 0);
+    tyI_close(img);
+  }
 }
 
 static lua_State *newstate(lua_Alloc f, void *ud, TyImage *img) {

@@ -324,6 +324,8 @@ void tyH_resize(lua_State *L, Table *t, unsigned int newasize, unsigned int nhsi
     tyD_throw(L, LUA_ERRMEM);
   }
   /* commit */
+  if (isimage(obj2gco(t)))  /* its new vectors are heap memory: freed at close */
+    tyC_remember(G(L), obj2gco(t));
   t->array = newarray;
   for (i = oldasize; i < newasize; i++)
     setempty(&t->array[i]);

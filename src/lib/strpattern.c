@@ -420,7 +420,18 @@ static void add_string_repl(Matcher *m, luaL_Buffer *b, const char *s, const cha
     } else if (pct < rend && *pct == '0') {
       luaL_addlstring(b, s, (size_t)(e - s));
     } else if (pct < rend && isdigit((unsigned char)*pct)) {
-      push_capture(m, *pct - '1', s, e);
+      int l = *pct - '1';
+      if (l < m->level && m->cap[l].len >= 0) {  /* closed string capture: copy it */
+        luaL_addlstring(b, m->cap[l].start, (size_t)m->cap[l].len);
+        r = pct + 1;
+        continue;
+      }
+      if (l == 0 && m->level == 0) {  /* %1 without captures: the whole match */
+        luaL_addlstring(b, s, (size_t)(e - s));
+        r = pct + 1;
+        continue;
+      }
+      push_capture(m, l, s, e);
       luaL_tolstring(L, -1, NULL);
       lua_remove(L, -2);
       luaL_addvalue(b);
