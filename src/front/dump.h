@@ -4,8 +4,9 @@
 
 #include "zio.h"
 
-/* tycho's own binary format: "\x1bLua" signature, then version/format bytes
-** and type sizes checked at load ("bad binary format", "truncated chunk"). */
+/* Binary chunks: PUC Lua 5.4's header, then tycho's own body (dump.c).
+** Undump checks the header ("bad binary format (...)", "truncated chunk")
+** and reads either tycho's body or a PUC 5.4 one (pucload.c). */
 int tyU_dump(lua_State *L, const Proto *f, lua_Writer w, void *data, int strip);
 LClosure *tyU_undump(lua_State *L, ZIO *z, const char *name);  /* pushes the closure; raises on error */
 
