@@ -16,7 +16,7 @@ typedef struct TyImage {
   const TyImgHeader *h;
   TString **strhash;        /* the image's short strings (read by str.c) */
   unsigned int strmask;     /* bucket count - 1 */
-  void *dl;                 /* dlopen handle */
+  size_t maplen;            /* bytes mapped at base (munmap) */
   int nclibs;               /* C modules reopened for this image */
   void **clibh;             /* their handles */
   char **clibbase;          /* their load addresses */

@@ -7,17 +7,19 @@
 /*
 ** A blob is little endian and starts with TyImgHeader.  Every area is
 ** 16-byte aligned and addressed by its offset from the blob start.  In the
-** file, a pointer field of a heap object holds (blob offset + 1), so that
-** 0 stays NULL; the relocation table lists every such field and the loader
-** adds the blob address minus 1.  Fields that point outside the blob (C
+** file, a pointer field of a heap object holds its target's address for the
+** blob mapped at its preferred address (header prefbase), 0 for NULL: the
+** loader maps the section there and writes no heap page; if that address is
+** taken it maps it elsewhere and adds (address - prefbase) to every field of
+** the relocation table.  Fields that point outside the blob (C
 ** functions, the shared dummy node, the standard FILE streams, the global
 ** state) are listed in the builtin table instead and resolved by id.
-** The checksum covers the whole blob in its unrelocated form, with the
-** checksum field itself read as zero.
+** The checksum covers the whole blob as written (pointers for prefbase),
+** with the checksum field itself read as zero.
 */
 
 #define TYIMG_MAGIC "TYCHOIMG"   /* 8 bytes, no NUL */
-#define TYIMG_VERSION 1u
+#define TYIMG_VERSION 2u
 #define TYIMG_ALIGN 16u
 #define TYIMG_BUILDIDLEN 32      /* TY_BUILD_ID: 32 hex characters */
 
@@ -85,7 +87,15 @@ typedef struct TyImgHeader {
   TyImgArea breloc;              /* uint32_t offsets of fields pointing into the base:
                                     they hold (base blob offset + 1) */
   TyImgArea overrides;           /* TyImgOverride: base objects changed after load */
+  uint64_t prefbase;             /* preferred blob address (TYIMG_PREF*): pointer fields
+                                    hold prefbase + target offset */
 } TyImgHeader;
+
+/* preferred addresses: TYIMG_PREFLO + (hash % TYIMG_PREFSLOTS) * TYIMG_PREFALIGN,
+** a range below the kernel's default mmap area that nothing else picks */
+#define TYIMG_PREFLO     0x200000000000ull
+#define TYIMG_PREFSLOTS  (1ull << 23)
+#define TYIMG_PREFALIGN  (1ull << 21)
 
 /* a base object written into after the base was loaded: its new contents (a
 ** copy laid out in this image's heap) are copied over it at load, so every

@@ -1,5 +1,8 @@
-/* imgload.c: opens an image (dlopen), validates every header field, offset and relocation, then patches it in place. */
+/* imgload.c: maps an image's section at its preferred address, validates every header field, offset and relocation, then patches what must be. */
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,10 +24,6 @@
 */
 
 #define alignok(x) (((x) & 7u) == 0)
-
-/* blobs already patched in this process (dlopen returns the same mapping) */
-static const char *patched[16];
-static int npatched;
 
 static int bad(char *err, size_t errlen, const char *why) {
   snprintf(err, errlen, "%s", why);
@@ -64,6 +63,9 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
     return 0;
   }
   if (h->size != size) return bad(err, errlen, "truncated (size does not match the symbol)");
+  if (h->prefbase == 0 || (h->prefbase & (TYIMG_PREFALIGN - 1)) != 0 ||
+      h->prefbase + size < h->prefbase)
+    return bad(err, errlen, "corrupted (bad preferred address)");
   if (tyI_blobchecksum(blob, (size_t)size) != h->checksum)
     return bad(err, errlen, "checksum mismatch (the file is corrupted)");
   if (h->builtinhash != tyI_builtinhash())
@@ -85,7 +87,7 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
     if (rel[i] < h->heap.off || !alignok(rel[i]) || (uint64_t)rel[i] + 8 > size)
       return bad(err, errlen, "corrupted relocation table (field out of range)");
     memcpy(&v, blob + rel[i], 8);
-    if (v == 0 || v - 1 > size)
+    if (v == 0 || v - h->prefbase > size)
       return bad(err, errlen, "corrupted relocation (target out of range)");
   }
   bi = (const TyImgBuiltin *)(blob + h->builtins.off);
@@ -138,7 +140,8 @@ static int validateinc(const char *blob, const TyImage *b, char *err, size_t err
     if (rel[i] < h->heap.off || !alignok(rel[i]) || (uint64_t)rel[i] + 8 > hend)
       return bad(err, errlen, "corrupted base relocation table (field out of range)");
     memcpy(&v, blob + rel[i], 8);
-    if (v == 0 || v - 1 < bstart || v - 1 >= bend)
+    v -= bh->prefbase;  /* pointers for the base's preferred address */
+    if (v < bstart || v >= bend)
       return bad(err, errlen, "corrupted base relocation (target out of range)");
   }
   for (i = 0; i < h->overrides.count; i++) {
@@ -237,62 +240,110 @@ static int openclibs(TyImage *img, char *err, size_t errlen) {
   return 1;
 }
 
+/* maps len bytes of fd at off: at pref if free (nothing to relocate), else
+** anywhere.  Private and writable: a page is copied only when written.  No
+** MAP_POPULATE: on a writable private mapping it would copy every page, and
+** populating read-only then mprotect measured no faster than the checksum's
+** own faults (the kernel maps 16 pages around each).  An unaligned section
+** is read (need bytes) into anonymous memory.  NULL on failure. */
+static char *mapimage(int fd, uint64_t off, size_t len, size_t need, uint64_t pref) {
+  uint64_t pg = (uint64_t)sysconf(_SC_PAGESIZE);
+  void *p = MAP_FAILED;
+  if (off % pg != 0) {
+    size_t got = 0;
+    p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return NULL;
+    while (got < need) {
+      ssize_t n = pread(fd, (char *)p + got, need - got, (off_t)(off + got));
+      if (n <= 0) {
+        if (n < 0 && errno == EINTR) continue;
+        munmap(p, len);
+        return NULL;
+      }
+      got += (size_t)n;
+    }
+    return (char *)p;
+  }
+#ifdef MAP_FIXED_NOREPLACE
+  if (pref != 0 && pref % pg == 0 && pref < ((uint64_t)1 << 47) && pref + len > pref) {
+    p = mmap((void *)(uintptr_t)pref, len, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_FIXED_NOREPLACE, fd, (off_t)off);
+    if (p != MAP_FAILED && (uint64_t)(uintptr_t)p != pref) {  /* an old kernel's hint */
+      munmap(p, len);
+      p = MAP_FAILED;
+    }
+  }
+#endif
+  if (p == MAP_FAILED)
+    p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, (off_t)off);
+  return p == MAP_FAILED ? NULL : (char *)p;
+}
+
+/* reads n bytes at off of fd; 1 ok */
+static int readat(int fd, void *buf, size_t n, uint64_t off) {
+  return pread(fd, buf, n, (off_t)off) == (ssize_t)n;
+}
+
 TyImage *tyI_open(const char *path, char *err, size_t errlen) {
-  char buf[4096];
-  void *dl, *sym, *szsym;
-  uint64_t size;
+  TyImgHeader hd;
+  uint64_t size, sym, secoff, secsize, at;
+  size_t maplen, pg = (size_t)sysconf(_SC_PAGESIZE);
+  char *blob;
   TyImage *img;
-  int i;
-  uint64_t secoff, secsize;
+  int fd;
   if (access(path, R_OK) != 0) {
     bad(err, errlen, "not found (or not readable)");
     return NULL;
   }
   if (tyI_elfprobe(path, &secoff, &secsize, err, errlen) != 0)
     return NULL;
-  if (strchr(path, '/') == NULL) {  /* dlopen would search the library path */
-    snprintf(buf, sizeof buf, "./%s", path);
-    path = buf;
-  }
-  dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-  if (dl == NULL) {
-    const char *e = dlerror();
-    const char *p = e ? strrchr(e, ':') : NULL;
-    snprintf(err, errlen, "not a shared object (%s)", p ? p + 2 : "dlopen failed");
+  if (secsize < sizeof(TyImgHeader) + 8) {
+    bad(err, errlen, "truncated (no header)");
     return NULL;
   }
-  sym = dlsym(dl, "tycho_image");
-  szsym = dlsym(dl, "tycho_image_size");
-  if (sym == NULL || szsym == NULL) {
-    dlclose(dl);
-    bad(err, errlen, "not a tycho image (no tycho_image symbol)");
+  if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+    bad(err, errlen, "not found (or not readable)");
     return NULL;
   }
-  memcpy(&size, szsym, 8);
-  for (i = 0; i < npatched; i++) {
-    if (patched[i] == sym) {
-      dlclose(dl);
-      bad(err, errlen, "already loaded in this process");
-      return NULL;
-    }
+  /* the blob, then its size word (symbol tycho_image_size), as the linker lays them out */
+  if (!readat(fd, &hd, sizeof hd, secoff)) {
+    close(fd);
+    bad(err, errlen, "cannot read the image section");
+    return NULL;
   }
-  if ((char *)szsym != (char *)sym + ((size + 7) & ~(uint64_t)7) ||
-      !validate((const char *)sym, size, err, errlen)) {
-    if ((char *)szsym != (char *)sym + ((size + 7) & ~(uint64_t)7))
-      bad(err, errlen, "truncated or corrupted (size symbol does not follow the blob)");
-    dlclose(dl);
+  size = hd.size;
+  at = (size + 7) & ~(uint64_t)7;
+  if (size > secsize - 8 || at > secsize - 8 || at < size) {
+    close(fd);
+    bad(err, errlen, "truncated (blob larger than its section)");
+    return NULL;
+  }
+  if (!readat(fd, &sym, 8, secoff + at) || sym != size) {
+    close(fd);
+    bad(err, errlen, "truncated or corrupted (size symbol does not follow the blob)");
+    return NULL;
+  }
+  maplen = (size_t)((at + 8 + pg - 1) & ~(uint64_t)(pg - 1));
+  blob = mapimage(fd, secoff, maplen, (size_t)(at + 8), hd.prefbase);
+  close(fd);
+  if (blob == NULL) {
+    snprintf(err, errlen, "cannot map the image section (%s)", strerror(errno));
+    return NULL;
+  }
+  if (!validate(blob, size, err, errlen)) {
+    munmap(blob, maplen);
     return NULL;
   }
   img = (TyImage *)calloc(1, sizeof(TyImage));
   if (img == NULL) {
-    dlclose(dl);
+    munmap(blob, maplen);
     bad(err, errlen, "not enough memory");
     return NULL;
   }
-  img->base = (char *)sym;
+  img->base = blob;
   img->size = (size_t)size;
-  img->h = (const TyImgHeader *)sym;
-  img->dl = dl;
+  img->h = (const TyImgHeader *)blob;
+  img->maplen = maplen;
   img->path = realpath(path, NULL);
   img->pkgseen = (unsigned char *)calloc(img->h->packages.count + 1, 1);
   if (img->path == NULL || img->pkgseen == NULL) {
@@ -301,7 +352,7 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
     return NULL;
   }
   if ((img->h->flags & TYIMG_FINCREMENTAL) &&
-      (img->baseimg = openbase((const char *)sym, err, errlen)) == NULL) {
+      (img->baseimg = openbase(blob, err, errlen)) == NULL) {
     tyI_close(img);
     return NULL;
   }
@@ -318,7 +369,7 @@ void tyI_close(TyImage *img) {
   for (k = 0; k < img->nclibs; k++) dlclose(img->clibh[k]);
   free(img->clibh);
   free(img->clibbase);
-  dlclose(img->dl);
+  if (img->base != NULL) munmap(img->base, img->maplen);
   tyI_close(img->baseimg);
   free(img->path);
   free(img->pkgseen);
@@ -343,15 +394,18 @@ static void patchblob(lua_State *L, const TyImage *img, char *base) {
   const TyImgHeader *h = img->h;
   const uint32_t *rel = (const uint32_t *)(base + h->reloc.off);
   const TyImgBuiltin *bi = (const TyImgBuiltin *)(base + h->builtins.off);
-  uintptr_t delta = (uintptr_t)img->base - 1;
+  uintptr_t delta = (uintptr_t)img->base - (uintptr_t)h->prefbase;
   uint32_t i;
-  for (i = 0; i < h->reloc.count; i++) {
-    uintptr_t *f = (uintptr_t *)(base + rel[i]);
-    *f += delta;
+  if (delta != 0) {  /* not at its preferred address: relocate */
+    for (i = 0; i < h->reloc.count; i++) {
+      uintptr_t *f = (uintptr_t *)(base + rel[i]);
+      *f += delta;
+    }
   }
-  if (img->baseimg != NULL) {  /* pointers into the base image */
+  if (img->baseimg != NULL &&  /* pointers into a relocated base image */
+      (uintptr_t)img->baseimg->base != (uintptr_t)img->baseimg->h->prefbase) {
     const uint32_t *brel = (const uint32_t *)(base + h->breloc.off);
-    uintptr_t bdelta = (uintptr_t)img->baseimg->base - 1;
+    uintptr_t bdelta = (uintptr_t)img->baseimg->base - (uintptr_t)img->baseimg->h->prefbase;
     for (i = 0; i < h->breloc.count; i++) {
       uintptr_t *f = (uintptr_t *)(base + brel[i]);
       *f += bdelta;
@@ -419,8 +473,6 @@ void tyI_install(lua_State *L, TyImage *img) {
   uint32_t i;
   if (img->baseimg != NULL)
     tyI_install(L, img->baseimg);  /* the base first: this image points into it */
-  if (npatched < (int)(sizeof patched / sizeof patched[0]))
-    patched[npatched++] = base;
   patchblob(L, img, base);
   g->seed = h->seed;
   img->strhash = (TString **)(base + h->strtab.off);
@@ -466,10 +518,10 @@ static const char *blobstr(const char *blob, uint64_t size, uint64_t o) {
 
 /* unrelocated pointer field at o -> blob offset of its target, or 0 */
 static uint64_t blobptr(const char *blob, uint64_t size, uint64_t o) {
-  uint64_t v;
+  uint64_t v, pref = ((const TyImgHeader *)blob)->prefbase;
   if (o + 8 > size) return 0;
   memcpy(&v, blob + o, 8);
-  return (v == 0 || v - 1 >= size) ? 0 : v - 1;
+  return (v == 0 || v - pref >= size) ? 0 : v - pref;
 }
 
 static void printesc(FILE *out, const char *s) {

@@ -61,6 +61,7 @@ typedef struct W {
   uint32_t nobjects;
   int failed;
   struct Inc *inc;              /* incremental write on a loaded image (NULL: whole session) */
+  size_t dummy;                 /* the image's own empty hash part (0: not written yet) */
   char *err;
   size_t errlen;
 } W;
@@ -202,6 +203,17 @@ static void setptr(W *w, size_t field, size_t target) {
   uint64_t v = (uint64_t)(target & ~BASEREF) + 1;
   memcpy(w->buf + field, &v, 8);
   vpush(w, (target & BASEREF) ? increloc(w) : &w->reloc, (uint32_t)field);
+}
+
+/* adds d to the 8-byte fields of buf listed in v */
+static void shiftfields(char *buf, const U32Vec *v, uint64_t d) {
+  size_t i;
+  for (i = 0; i < v->n; i++) {
+    uint64_t x;
+    memcpy(&x, buf + v->p[i], 8);
+    x += d;
+    memcpy(buf + v->p[i], &x, 8);
+  }
 }
 
 static void setnull(W *w, size_t field) {
@@ -371,8 +383,12 @@ static void writetable(W *w, const Table *t, uint32_t off) {
   }
   else
     setnull(w, F(off, Table, array));
-  if (t->lastfree == NULL) {  /* the shared dummy node */
-    setbuiltin(w, F(off, Table, node), TYIMG_XBASE + TYIMG_X_DUMMYNODE);
+  if (t->lastfree == NULL) {  /* no hash part (lastfree NULL marks it, not the node's address) */
+    if (w->dummy == 0) {  /* one empty node in the heap, shared like tab.c's: never written */
+      w->dummy = append(w, tyH_dummynode(), sizeof(Node));
+      if (w->failed) return;
+    }
+    setptr(w, F(off, Table, node), w->dummy);  /* a builtin would dirty a page per table */
     setnull(w, F(off, Table, lastfree));
   }
   else {
@@ -1054,6 +1070,17 @@ static int hooklist(lua_State *L, W *w, U32Vec *hooks) {
   return 1;
 }
 
+/* picks the blob's preferred address (a hash of its contents, so the same
+** session writes the same bytes) and turns every (offset + 1) pointer field
+** into an address for it; base pointers get the base's preferred address */
+static uint64_t prefer(W *w, const TyImage *base) {
+  uint64_t hs = tyI_checksum(w->buf, w->len, 0x7079636865ull);
+  uint64_t pref = TYIMG_PREFLO + (hs % TYIMG_PREFSLOTS) * TYIMG_PREFALIGN;
+  shiftfields(w->buf, &w->reloc, pref - 1);
+  if (base != NULL) shiftfields(w->buf, &w->inc->breloc, base->h->prefbase - 1);
+  return pref;
+}
+
 int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
                     char *err, size_t errlen) {
   W w;
@@ -1159,6 +1186,8 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
       h.counts[i] = w.counts[i];
       h.typebytes[i] = w.typebytes[i];
     }
+    memcpy(w.buf, &h, sizeof h);
+    h.prefbase = prefer(&w, w.inc != NULL ? w.inc->base : NULL);
     memcpy(w.buf, &h, sizeof h);
     h.checksum = tyI_blobchecksum(w.buf, w.len);
     memcpy(w.buf, &h, sizeof h);

@@ -63,12 +63,12 @@ for o in $offs; do
 done
 
 # 2. header fields: magic, version, flags, build id, checksum, size, seed, area offsets
-for d in 0 7 8 11 12 16 47 48 80 87 88 95 96 104 112 116 120 124 128 144 168 176 192 200; do
+for d in 0 7 8 11 12 16 47 48 80 87 88 95 96 104 112 116 120 124 128 144 168 176 192 200 392 394 397; do
   cp "$T/good.so" "$T/bad.so"; flip "$T/bad.so" $((blob + d))
   try "header byte +$d flipped" "$T/bad.so"
 done
-# wrong format version (2), named as such
-cp "$T/good.so" "$T/bad.so"; put_byte "$T/bad.so" $((blob + 8)) 2; put_byte "$T/bad.so" $((blob + 9)) 0
+# wrong format version (255), named as such
+cp "$T/good.so" "$T/bad.so"; put_byte "$T/bad.so" $((blob + 8)) 255; put_byte "$T/bad.so" $((blob + 9)) 0
 try "wrong version" "$T/bad.so"; grep -qi version "$T/err" || fail "wrong version: reason does not say so: $(cat "$T/err")"
 # wrong build id (a valid-looking hex id of another runtime)
 cp "$T/good.so" "$T/bad.so"
