@@ -240,6 +240,18 @@ static int openclibs(TyImage *img, char *err, size_t errlen) {
   return 1;
 }
 
+/* Under LeakSanitizer the image mapping must count as a root region: heap
+** memory referenced only from image objects (a resized image table's vectors)
+** is live, e.g. when os.exit skips lua_close. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define lsanroot(p, n) __lsan_register_root_region((p), (n))
+#define lsanunroot(p, n) __lsan_unregister_root_region((p), (n))
+#else
+#define lsanroot(p, n) ((void)0)
+#define lsanunroot(p, n) ((void)0)
+#endif
+
 /* maps len bytes of fd at off: at pref if free (nothing to relocate), else
 ** anywhere.  Private and writable: a page is copied only when written.  No
 ** MAP_POPULATE: on a writable private mapping it would copy every page, and
@@ -341,6 +353,7 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
     return NULL;
   }
   img->base = blob;
+  lsanroot(blob, maplen);
   img->size = (size_t)size;
   img->h = (const TyImgHeader *)blob;
   img->maplen = maplen;
@@ -369,7 +382,10 @@ void tyI_close(TyImage *img) {
   for (k = 0; k < img->nclibs; k++) dlclose(img->clibh[k]);
   free(img->clibh);
   free(img->clibbase);
-  if (img->base != NULL) munmap(img->base, img->maplen);
+  if (img->base != NULL) {
+    lsanunroot(img->base, img->maplen);
+    munmap(img->base, img->maplen);
+  }
   tyI_close(img->baseimg);
   free(img->path);
   free(img->pkgseen);
