@@ -175,6 +175,7 @@ static void preinit_thread(lua_State *L, global_State *g) {
   L->coro = NULL;
   L->from = NULL;
   L->nresume = 0;
+  L->nyields = 0;
 }
 
 LUA_API lua_State *lua_newthread(lua_State *L) {

@@ -61,6 +61,7 @@ typedef struct CallInfo {
       lua_KFunction k;
       ptrdiff_t old_errfunc;
       lua_KContext ctx;
+      void *kjmp;             /* landing point (jmp_buf) in a coroutine, else NULL */
     } c;
   } u;
   union {
@@ -107,6 +108,7 @@ struct lua_State {
   struct tycoro *coro;        /* own C stack; NULL until first resume, and for the main thread */
   struct lua_State *from;     /* thread that resumed this one (while running) */
   int nresume;                /* values passed by the last resume/yield */
+  unsigned int nyields;       /* yields so far: lua_callk/pcallk detect a yield inside */
 };
 
 #define G(L) ((L)->l_G)

@@ -784,9 +784,10 @@ LUA_API int lua_setiuservalue(lua_State *L, int idx, int n) {
             "results from function overflow current stack size")
 
 /*
-** Coroutines run on their own C stacks, so a continuation is never needed
-** to survive a yield: the call just returns after the coroutine is resumed.
-** Without a continuation the 5.4 rules still apply: the callee may not yield.
+** Coroutines run on their own C stacks, so the call returns after a yield and
+** resume; if it yielded, the continuation then finishes the C function
+** (tyD_finishk), as the manual says.  Without a continuation the 5.4 rules
+** apply: the callee may not yield.
 */
 LUA_API void lua_callk(lua_State *L, int nargs, int nresults,
                        lua_KContext ctx, lua_KFunction k) {
@@ -797,9 +798,15 @@ LUA_API void lua_callk(lua_State *L, int nargs, int nresults,
   checkresults(L, nargs, nresults);
   func = L->top - (nargs + 1);
   if (k != NULL && !isLua(L->ci)) {
-    L->ci->u.c.k = k;  /* kept for introspection; never invoked */
-    L->ci->u.c.ctx = ctx;
+    CallInfo *ci = L->ci;
+    unsigned int ny = L->nyields;
+    ci->u.c.k = k;
+    ci->u.c.ctx = ctx;
     tyD_call(L, func, nresults);
+    if (L->nyields != ny && ci->u.c.kjmp != NULL) {  /* it yielded: k finishes the function */
+      adjustresults(L, nresults);
+      tyD_finishk(L, ci, LUA_YIELD);
+    }
   }
   else {
     L->nny++;
@@ -844,9 +851,15 @@ LUA_API int lua_pcallk(lua_State *L, int nargs, int nresults, int errfunc,
   }
   else
     L->nny++;  /* no continuation: the callee may not yield */
-  status = tyD_pcall(L, f_call, &c, savestack(L, c.func), func);
-  L->nny = oldnny;  /* also undoes increments of calls unwound by an error */
-  adjustresults(L, nresults);
+  {
+    unsigned int ny = L->nyields;
+    CallInfo *ci = L->ci;
+    status = tyD_pcall(L, f_call, &c, savestack(L, c.func), func);
+    L->nny = oldnny;  /* also undoes increments of calls unwound by an error */
+    adjustresults(L, nresults);
+    if (k != NULL && !isLua(ci) && L->nyields != ny && ci->u.c.kjmp != NULL)
+      tyD_finishk(L, ci, status == LUA_OK ? LUA_YIELD : status);  /* as after a yield in PUC */
+  }
   return status;
 }
 

@@ -320,6 +320,24 @@ static inline CallInfo *prepCallInfo(lua_State *L, StkId func, int nresults,
   return ci;
 }
 
+/* A C function running in a coroutine gets a landing point, so that a
+** continuation can replace the rest of the function after a yield inside
+** lua_callk/lua_pcallk (tyD_finishk jumps here with the continuation's count). */
+static int __attribute__((noinline)) callCk(lua_State *L, CallInfo *ci, lua_CFunction f) {
+  jmp_buf jb;
+  ci->u.c.kjmp = &jb;
+  if (_setjmp(jb) == 0)
+    return (*f)(L);
+  return L->ci->u2.nres;
+}
+
+l_noret tyD_finishk(lua_State *L, CallInfo *ci, int status) {
+  int n = (*ci->u.c.k)(L, status, ci->u.c.ctx);
+  tyassert(L->ci == ci);
+  ci->u2.nres = n;
+  _longjmp(*(jmp_buf *)ci->u.c.kjmp, 1);
+}
+
 static inline int precallC(lua_State *L, StkId func, int nresults, lua_CFunction f) {
   int n;
   CallInfo *ci;
@@ -329,7 +347,12 @@ static inline int precallC(lua_State *L, StkId func, int nresults, lua_CFunction
     int narg = cast_int(L->top - func) - 1;
     tyD_hook(L, LUA_HOOKCALL, -1, 1, narg);
   }
-  n = (*f)(L);
+  if (L->coro != NULL)
+    n = callCk(L, ci, f);
+  else {
+    ci->u.c.kjmp = NULL;
+    n = (*f)(L);
+  }
   tyD_poscall(L, ci, n);
   return n;
 }
@@ -608,6 +631,7 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
       tyG_runerror(L, "attempt to yield from outside a coroutine");
   }
   L->status = LUA_YIELD;
+  L->nyields++;
   ci->u2.nyield = nresults;
   co->cdepth = (L->nCcalls > co->cbase) ? L->nCcalls - co->cbase : 0;
   co->state = TYCO_SUSPENDED;

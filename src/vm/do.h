@@ -12,10 +12,11 @@
 ** a continuation, as the 5.4 manual requires).  Errors unwind with
 ** longjmp within one C stack; an error that reaches a coroutine's base ends
 ** the coroutine and is returned by resume.
-** Continuations (lua_callk/lua_pcallk/lua_yieldk) are never needed to
-** survive a yield: lua_yieldk returns after the next resume with the number
-** of values the resume passed (on the top), or with k(L, LUA_YIELD, ctx)
-** when k is given, so `return lua_yield(L, n)` behaves as in PUC Lua.
+** Continuations are never needed to survive a yield: lua_yieldk returns
+** after the next resume with the number of values the resume passed (on the
+** top), or with k(L, LUA_YIELD, ctx) when k is given.  lua_callk/lua_pcallk
+** still honour the manual after a yield: tyD_finishk runs k and lands in the
+** C function's caller (callCk), skipping the rest of the function.
 ** A C function's to-be-closed slots (lua_toclose) are closed by
 ** tyD_poscall when it returns.
 */
@@ -50,6 +51,10 @@ void tyD_shrinkstack(lua_State *L);
 void tyD_inctop(lua_State *L);
 
 void tyD_hook(lua_State *L, int event, int line, int fTransfer, int nTransfer);
+/* after a yield inside lua_callk/lua_pcallk: runs the continuation with status and
+** returns its results from the C function ci, discarding the rest of that function
+** (manual 4.5); needs the landing point set up for C functions in coroutines */
+l_noret tyD_finishk(lua_State *L, CallInfo *ci, int status);
 void tyD_hookcall(lua_State *L, CallInfo *ci);
 
 
