@@ -758,9 +758,10 @@ const char *tyU_checkproto(lua_State *L, const Proto *f) {
   return problem;
 }
 
-static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
+/* the fields both formats store first, in the same encoding: source (NULL =
+** the enclosing function's), line range, parameter count, vararg flag, registers */
+void tyU_loadfunchead(LoadState *S, Proto *f, TString *psource) {
   lua_State *L = S->L;
-  const char *problem;
   f->source = loadStringN(S, 0);
   if (f->source == NULL)
     f->source = psource;
@@ -774,6 +775,12 @@ static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   f->maxstacksize = loadByte(S);
   if (f->is_vararg > 1 || f->numparams > f->maxstacksize)
     error(S, "corrupted chunk");
+}
+
+static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
+  lua_State *L = S->L;
+  const char *problem;
+  tyU_loadfunchead(S, f, psource);
   loadCode(S, f);
   loadConstants(S, f);
   loadUpvalues(S, f);

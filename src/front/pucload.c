@@ -272,19 +272,7 @@ static void translate(LoadState *S, Proto *f) {
 static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   lua_State *L = S->L;
   const char *problem;
-  f->source = tyU_loadstring(S);
-  if (f->source == NULL)
-    f->source = psource;
-  if (f->source == NULL)  /* stripped main function */
-    f->source = tyS_newliteral(L, "=?");
-  tyC_objbarrier(L, f, f->source);
-  f->linedefined = loadInt(S);
-  f->lastlinedefined = loadInt(S);
-  f->numparams = tyU_loadbyte(S);
-  f->is_vararg = tyU_loadbyte(S);
-  f->maxstacksize = tyU_loadbyte(S);
-  if (f->is_vararg > 1 || f->numparams > f->maxstacksize)
-    tyU_error(S, "corrupted chunk");
+  tyU_loadfunchead(S, f, psource);
   loadCode(S, f);
   loadConstants(S, f);
   loadUpvalues(S, f);
