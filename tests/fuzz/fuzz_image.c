@@ -55,7 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         TyImgHeader *h = (TyImgHeader *)sec;
         memcpy(sec, data + off, (size_t)secsize);
         bsize = h->size;
-        if (bsize >= sizeof(TyImgHeader) && ((bsize + 7) & ~(uint64_t)7) <= secsize - 8) {
+        if (bsize >= sizeof(TyImgHeader) && bsize <= secsize - 8 &&  /* no wrap-around below */
+            ((bsize + 7) & ~(uint64_t)7) <= secsize - 8) {
           memcpy(&sym, sec + ((bsize + 7) & ~(uint64_t)7), 8);
           memset(h->buildid, 0, TYIMG_BUILDIDLEN);  /* this runtime's id: go past that check */
           memcpy(h->buildid, tyI_buildid, strlen(tyI_buildid) < TYIMG_BUILDIDLEN
