@@ -339,16 +339,20 @@ static void loadCode(LoadState *S, Proto *f) {
   shrinkarray(S, f->code, f->sizecode, n, Instruction);
 }
 
-static void loadConstants(LoadState *S, Proto *f) {
+/* tags[k] is the byte each format uses for constant kind k (KT_NIL..KT_LNGSTR).
+** tycho's format marks short and long strings strictly; PUC's lets the length
+** decide (puc != 0), with PUC's message for a missing string. */
+void tyU_loadconstants(LoadState *S, Proto *f, const lu_byte *tags, int puc) {
   lua_State *L = S->L;
   int n = loadCount(S, MAXARG_Ax + 1), i;
   for (i = 0; i < n; i++) {
     TValue *o;
-    int t;
+    int t, kind;
     growarray(S, f->k, i, f->sizek, TValue);
     o = &f->k[i];
     t = loadByte(S);
-    switch (t) {
+    for (kind = KT_NIL; kind <= KT_LNGSTR && tags[kind] != t; kind++) ;
+    switch (kind) {
       case KT_NIL: setnilvalue(o); break;
       case KT_FALSE: setbfvalue(o); break;
       case KT_TRUE: setbtvalue(o); break;
@@ -365,9 +369,9 @@ static void loadConstants(LoadState *S, Proto *f) {
         break;
       }
       case KT_SHRSTR: case KT_LNGSTR: {
-        TString *ts = loadStringN(S, t);
+        TString *ts = loadStringN(S, puc ? 0 : kind);
         if (ts == NULL)
-          error(S, "corrupted chunk");
+          error(S, puc ? "bad format for constant string" : "corrupted chunk");
         setsvalue(L, o, ts);
         tyC_barrier(L, f, o);
         break;
@@ -379,7 +383,12 @@ static void loadConstants(LoadState *S, Proto *f) {
   shrinkarray(S, f->k, f->sizek, n, TValue);
 }
 
-static void loadUpvalues(LoadState *S, Proto *f) {
+static const lu_byte tytags[KT_LNGSTR + 1] = {
+  KT_NIL, KT_FALSE, KT_TRUE, KT_INT, KT_FLT, KT_SHRSTR, KT_LNGSTR
+};
+
+/* same layout in both formats */
+void tyU_loadupvalues(LoadState *S, Proto *f) {
   int n = loadCount(S, 255), i;
   for (i = 0; i < n; i++) {
     growarray(S, f->upvalues, i, f->sizeupvalues, Upvaldesc);
@@ -782,8 +791,8 @@ static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   const char *problem;
   tyU_loadfunchead(S, f, psource);
   loadCode(S, f);
-  loadConstants(S, f);
-  loadUpvalues(S, f);
+  tyU_loadconstants(S, f, tytags, 0);
+  tyU_loadupvalues(S, f);
   loadProtos(S, f, level);
   loadDebug(S, f);
   problem = tyU_checkproto(L, f);

@@ -62,58 +62,8 @@ static void loadCode(LoadState *S, Proto *f) {
   f->code = (Instruction *)tyU_shrink(S, f->code, &f->sizecode, n, sizeof(Instruction));
 }
 
-static void loadConstants(LoadState *S, Proto *f) {
-  lua_State *L = S->L;
-  int n = tyU_loadcount(S, MAXARG_Ax + 1), i;
-  for (i = 0; i < n; i++) {
-    TValue *o;
-    f->k = (TValue *)tyU_grow(S, f->k, &f->sizek, i, sizeof(TValue));
-    o = &f->k[i];
-    switch (tyU_loadbyte(S)) {
-      case PK_NIL: setnilvalue(o); break;
-      case PK_FALSE: setbfvalue(o); break;
-      case PK_TRUE: setbtvalue(o); break;
-      case PK_INT: {
-        lua_Integer x;
-        tyU_loadblock(S, &x, sizeof(x));
-        setivalue(o, x);
-        break;
-      }
-      case PK_FLT: {
-        lua_Number x;
-        tyU_loadblock(S, &x, sizeof(x));
-        setfltvalue(o, x);
-        break;
-      }
-      case PK_SHRSTR: case PK_LNGSTR: {  /* the length decides, as in PUC */
-        TString *ts = tyU_loadstring(S);
-        if (ts == NULL)
-          tyU_error(S, "bad format for constant string");
-        setsvalue(L, o, ts);
-        tyC_barrier(L, f, o);
-        break;
-      }
-      default:
-        tyU_error(S, "corrupted chunk");
-    }
-  }
-  f->k = (TValue *)tyU_shrink(S, f->k, &f->sizek, n, sizeof(TValue));
-}
-
-static void loadUpvalues(LoadState *S, Proto *f) {
-  int n = tyU_loadcount(S, 255), i;
-  for (i = 0; i < n; i++) {
-    Upvaldesc *u;
-    f->upvalues = (Upvaldesc *)tyU_grow(S, f->upvalues, &f->sizeupvalues, i, sizeof(Upvaldesc));
-    u = &f->upvalues[i];
-    u->instack = tyU_loadbyte(S);
-    u->idx = tyU_loadbyte(S);
-    u->kind = tyU_loadbyte(S);
-    if (u->instack > 1 || u->kind > 3)
-      tyU_error(S, "corrupted chunk");
-  }
-  f->upvalues = (Upvaldesc *)tyU_shrink(S, f->upvalues, &f->sizeupvalues, n, sizeof(Upvaldesc));
-}
+/* PUC's constant tags, in tycho's kind order (nil, false, true, int, float, short, long) */
+static const lu_byte puctags[7] = {PK_NIL, PK_FALSE, PK_TRUE, PK_INT, PK_FLT, PK_SHRSTR, PK_LNGSTR};
 
 static void loadProtos(LoadState *S, Proto *f, int level) {
   lua_State *L = S->L;
@@ -274,8 +224,8 @@ static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
   const char *problem;
   tyU_loadfunchead(S, f, psource);
   loadCode(S, f);
-  loadConstants(S, f);
-  loadUpvalues(S, f);
+  tyU_loadconstants(S, f, puctags, 1);
+  tyU_loadupvalues(S, f);
   loadProtos(S, f, level);
   loadDebug(S, f);
   translate(S, f);

@@ -28,6 +28,8 @@ size_t tyU_loadsize(LoadState *S, size_t limit);  /* varint, at most limit */
 int tyU_loadcount(LoadState *S, int limit);       /* varint int, "corrupted chunk" above limit */
 TString *tyU_loadstring(LoadState *S);            /* NULL for none */
 void tyU_loadfunchead(LoadState *S, Proto *f, TString *psource);  /* fields common to both formats */
+void tyU_loadconstants(LoadState *S, Proto *f, const lu_byte *tags, int puc);
+void tyU_loadupvalues(LoadState *S, Proto *f);
 void *tyU_grow(LoadState *S, void *v, int *size, int need, size_t esize);  /* zero-fills new slots */
 void *tyU_shrink(LoadState *S, void *v, int *size, int n, size_t esize);
 /* validates a loaded function whose nested functions are already loaded; NULL or the problem */
