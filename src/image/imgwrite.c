@@ -15,6 +15,7 @@
 #include "../core/gc.h"
 #include "../core/tab.h"
 #include "../core/str.h"
+#include "../vm/opcodes.h"
 
 /*
 ** The writer never allocates Lua objects: the heap is frozen while it runs.
@@ -61,6 +62,11 @@ typedef struct W {
   uint32_t nobjects;
   int failed;
   struct Inc *inc;              /* incremental write on a loaded image (NULL: whole session) */
+  struct Later *later;          /* fields resolved once every object has its offset */
+  size_t nlater, latercap;
+  Map uvowner;                  /* open upvalue -> index + 1 in owners (built on demand) */
+  lua_State **owners;
+  size_t nowners;
   size_t dummy;                 /* the image's own empty hash part (0: not written yet) */
   char *err;
   size_t errlen;
@@ -527,23 +533,148 @@ static void writeudata(W *w, const Udata *u, uint32_t off) {
   }
 }
 
-/* threads: only those at their base level (not started, or dead) */
+/* ---- threads ---- */
+
+/*
+** Fields that need the final offset of another object's parts: the pc of a
+** suspended Lua frame (inside its prototype's code) and the links of an open
+** upvalue (into its thread's stack and open list).
+*/
+typedef struct Later {
+  int kind;
+  uint32_t field;       /* LATER_PC: the savedpc field; else the object's offset */
+  const void *src;      /* the Proto, lua_State or UpVal */
+  size_t a;             /* LATER_PC: pc index; LATER_THREAD: stack offset */
+} Later;
+enum { LATER_PC, LATER_THREAD, LATER_OPENUV };
+
+static void later(W *w, int kind, size_t field, const void *src, size_t a) {
+  if (w->nlater == w->latercap) {
+    size_t nc = w->latercap ? w->latercap * 2 : 64;
+    Later *np = (Later *)realloc(w->later, nc * sizeof(Later));
+    if (np == NULL) { fail(w, "not enough memory"); return; }
+    w->later = np;
+    w->latercap = nc;
+  }
+  w->later[w->nlater].kind = kind;
+  w->later[w->nlater].field = (uint32_t)field;
+  w->later[w->nlater].src = src;
+  w->later[w->nlater].a = a;
+  w->nlater++;
+}
+
+/* the thread whose open upvalue uv is (NULL: none found) */
+static lua_State *uvowner(W *w, const UpVal *uv) {
+  uint32_t k;
+  if (w->owners == NULL) {  /* first open upvalue: map every open upvalue to its thread */
+    lua_State *th;
+    size_t n = 0;
+    for (th = w->g->twups; th != NULL; th = th->twups) n++;
+    w->owners = (lua_State **)calloc(n + 1, sizeof(lua_State *));
+    if (w->owners == NULL) { fail(w, "not enough memory"); return NULL; }
+    for (th = w->g->twups; th != NULL; th = th->twups) {
+      UpVal *u;
+      w->owners[w->nowners++] = th;
+      for (u = th->openupval; u != NULL; u = u->u.open.next)
+        mapput(w, &w->uvowner, u, (uint32_t)w->nowners);
+    }
+  }
+  return mapget(&w->uvowner, uv, &k) ? w->owners[k - 1] : NULL;
+}
+
+/* an open upvalue: its thread is written too, the links are set by fixlater */
+static void writeopenuv(W *w, const UpVal *uv, uint32_t off) {
+  lua_State *th = uvowner(w, uv);
+  if (w->failed) return;
+  if (th == NULL || th == w->g->mainthread || th->status == LUA_OK) {
+    fail(w, "cannot write an open upvalue of a running function (a local of the main "
+            "chunk or of a running coroutine is captured)");
+    return;
+  }
+  ref(w, obj2gco(th));
+  later(w, LATER_OPENUV, off, uv, 0);
+}
+
+/* a suspended coroutine can be resumed from the image only if each frame
+** can be finished without its C stack (see the unroll in vm/do.c) */
+static int resumableframes(W *w, lua_State *th) {
+  CallInfo *ci;
+  for (ci = th->base_ci.next; ci != NULL; ci = ci->next) {
+    if (ci->callstatus & (CIST_HOOKED | CIST_FIN | CIST_CLSRET))
+      return fail(w, "cannot write a coroutine suspended inside a hook, a finalizer or "
+                     "a __close handler");
+    if (ci == th->ci) {
+      if (isLua(ci))
+        return fail(w, "cannot write a coroutine suspended in a Lua frame (a yield from a hook)");
+      break;
+    }
+    if (isLua(ci)) {
+      OpCode op = GET_OPCODE(ci->u.l.savedpc[-1]);
+      if (op != OP_CALL && op != OP_TAILCALL && op != OP_TFORCALL)
+        return fail(w, "cannot write a coroutine suspended inside a metamethod "
+                       "(%s:%d); only yields inside ordinary calls can be restored",
+                    getstr(ci_func(ci)->p->source ? ci_func(ci)->p->source : w->g->memerrmsg),
+                    ci_func(ci)->p->linedefined);
+    }
+    else if (ci->u.c.k == NULL)
+      return fail(w, "cannot write a coroutine suspended across a C function without a "
+                     "continuation (lua_callk/lua_pcallk)");
+  }
+  return 1;
+}
+
+/* the CallInfos above base_ci, as one array; func/top/pc fields into the copied stack */
+static void writeframes(W *w, lua_State *th, uint32_t off, size_t stk) {
+  CallInfo *ci;
+  size_t n = 0, a, i;
+  for (ci = th->base_ci.next; ci != NULL; ci = ci->next) {
+    n++;
+    if (ci == th->ci) break;
+  }
+  a = append(w, NULL, n * sizeof(CallInfo));
+  for (ci = th->base_ci.next, i = 0; i < n && !w->failed; ci = ci->next, i++) {
+    size_t e = a + i * sizeof(CallInfo);
+    CallInfo *c = (CallInfo *)(w->buf + e);
+    memcpy(c, ci, sizeof(CallInfo));
+    setptr(w, F(e, CallInfo, func), stk + (size_t)(ci->func - th->stack) * sizeof(TValue));
+    setptr(w, F(e, CallInfo, top), stk + (size_t)(ci->top - th->stack) * sizeof(TValue));
+    setptr(w, F(e, CallInfo, previous), i == 0 ? F(off, lua_State, base_ci) : e - sizeof(CallInfo));
+    if (i + 1 < n) setptr(w, F(e, CallInfo, next), e + sizeof(CallInfo));
+    else setnull(w, F(e, CallInfo, next));
+    if (isLua(ci)) {
+      c->u.l.trap = 0;
+      later(w, LATER_PC, F(e, CallInfo, u.l.savedpc), ci_func(ci)->p,
+            (size_t)(ci->u.l.savedpc - ci_func(ci)->p->code));
+    }
+    else {
+      lua_CFunction k;
+      c->u.c.kjmp = NULL;  /* landing points lived on the C stack */
+      memcpy(&k, &ci->u.c.k, sizeof k);
+      if (th->status != LUA_YIELD)  /* dead: never resumed; k may be stale */
+        setnull(w, F(e, CallInfo, u.c.k));
+      else if (k != NULL)
+        setcfunc(w, F(e, CallInfo, u.c.k), k);
+    }
+  }
+  if (w->failed) return;
+  ((lua_State *)(w->buf + off))->nci = (unsigned short)n;
+  setptr(w, F(off, lua_State, base_ci.next), a);
+  setptr(w, F(off, lua_State, ci), a + (n - 1) * sizeof(CallInfo));
+}
+
+/* threads: not started, suspended (frames restorable) or dead */
 static void writethread(W *w, lua_State *th, uint32_t off) {
   lua_State *c = (lua_State *)(w->buf + off);
   size_t n, a;
   StkId p;
-  if (th->ci != &th->base_ci && th->status == LUA_OK) {
+  UpVal *uv;
+  int frames = (th->ci != &th->base_ci);
+  if (frames && th->status == LUA_OK) {
     fail(w, "cannot write a running or normal coroutine");
     return;
   }
-  if (th->status == LUA_YIELD) {
-    fail(w, "cannot write a suspended coroutine (not supported in images yet)");
+  if (th->status == LUA_YIELD && !resumableframes(w, th))
     return;
-  }
-  if (th->openupval != NULL || th->ntbc != 0) {
-    fail(w, "cannot write a coroutine with open upvalues or pending to-be-closed variables");
-    return;
-  }
   setbuiltin(w, F(off, lua_State, l_G), TYIMG_XBASE + TYIMG_X_GLOBAL);
   c->nci = 0;
   c->errorJmp = NULL;
@@ -558,8 +689,19 @@ static void writethread(W *w, lua_State *th, uint32_t off) {
   c->nny = 0;
   c->openupval = NULL;
   setptr(w, F(off, lua_State, twups), off);
-  setptr(w, F(off, lua_State, ci), F(off, lua_State, base_ci));
+  if (!frames) setptr(w, F(off, lua_State, ci), F(off, lua_State, base_ci));
   c->base_ci.previous = c->base_ci.next = NULL;
+  if (th->ntbc > 0) {  /* pending to-be-closed slots: stack offsets, plain data */
+    a = append(w, th->tbc, (size_t)th->ntbc * sizeof(ptrdiff_t));
+    if (w->failed) return;
+    c = (lua_State *)(w->buf + off);
+    c->ntbc = c->sizetbc = th->ntbc;
+    setptr(w, F(off, lua_State, tbc), a);
+  }
+  for (uv = th->openupval; uv != NULL && !w->failed; uv = uv->u.open.next)
+    ref(w, obj2gco(uv));  /* the whole open list, linked by fixlater */
+  if (th->openupval != NULL && !w->failed)
+    setptr(w, F(off, lua_State, openupval), ref(w, obj2gco(th->openupval)));
   if (th->stack == NULL) {
     setnull(w, F(off, lua_State, stack));
     setnull(w, F(off, lua_State, stack_last));
@@ -592,8 +734,60 @@ static void writethread(W *w, lua_State *th, uint32_t off) {
       if (ctop < th->stack || ctop > th->stack_last) ctop = th->top;
       setptr(w, F(off, lua_State, base_ci.top), a + (size_t)(ctop - th->stack) * sizeof(TValue));
     }
+    if (frames) writeframes(w, th, off, a);
+    later(w, LATER_THREAD, off, th, a);
   }
   vpush(w, &w->fixups, off);
+}
+
+/* resolves the Later fields; every object they name has been written */
+static void fixlater(W *w) {
+  Map thr;
+  size_t i, nwork = w->work.n;
+  memset(&thr, 0, sizeof thr);
+  for (i = 0; i < w->nlater && !w->failed; i++)
+    if (w->later[i].kind == LATER_THREAD) mapput(w, &thr, w->later[i].src, (uint32_t)i);
+  for (i = 0; i < w->nlater && !w->failed; i++) {
+    const Later *l = &w->later[i];
+    if (l->kind == LATER_PC) {
+      const Proto *pr = (const Proto *)l->src;
+      size_t po = ref(w, obj2gco(pr));
+      if (po & BASEREF)  /* code of a base image prototype */
+        setptr(w, l->field, po + (size_t)((const char *)(pr->code + l->a) - (const char *)pr));
+      else {
+        uint64_t v;
+        memcpy(&v, w->buf + F(po, Proto, code), 8);  /* (code offset + 1) */
+        setptr(w, l->field, (size_t)(v - 1) + l->a * sizeof(Instruction));
+      }
+    }
+    else if (l->kind == LATER_OPENUV) {
+      const UpVal *uv = (const UpVal *)l->src;
+      lua_State *th = uvowner(w, uv);
+      uint32_t t;
+      size_t thoff, stk, prevfield;
+      if (th == NULL || !mapget(&thr, th, &t)) {
+        fail(w, "internal error: the thread of an open upvalue was not written");
+        break;
+      }
+      thoff = w->later[t].field;
+      stk = w->later[t].a;
+      memset(w->buf + F(l->field, UpVal, u), 0, sizeof(uv->u));
+      setptr(w, F(l->field, UpVal, v), stk + (size_t)(uv->v - th->stack) * sizeof(TValue));
+      if (uv->u.open.next != NULL)
+        setptr(w, F(l->field, UpVal, u.open.next), ref(w, obj2gco(uv->u.open.next)));
+      if (uv->u.open.previous == &th->openupval)
+        prevfield = F(thoff, lua_State, openupval);
+      else {
+        const UpVal *prev = (const UpVal *)((const char *)uv->u.open.previous -
+                                            offsetof(UpVal, u.open.next));
+        prevfield = F(ref(w, obj2gco(prev)), UpVal, u.open.next);
+      }
+      setptr(w, F(l->field, UpVal, u.open.previous), prevfield);
+    }
+  }
+  if (!w->failed && w->work.n != nwork)
+    fail(w, "internal error: an object was first reached after the heap was written");
+  mapfree(&thr);
 }
 
 static void process(W *w, GCObject *o, uint32_t off) {
@@ -632,7 +826,7 @@ static void process(W *w, GCObject *o, uint32_t off) {
     case TY_VUPVAL: {
       UpVal *uv = gco2upv(o);
       if (upisopen(uv)) {
-        fail(w, "cannot write an open upvalue (a coroutine or running function is captured)");
+        writeopenuv(w, uv, off);
         return;
       }
       memset(w->buf + F(off, UpVal, u), 0, sizeof(uv->u));
@@ -1146,6 +1340,7 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
     w.cur = i;
     process(&w, w.workobj[i], w.work.p[i]);
   }
+  if (!w.failed) fixlater(&w);
   w.curtype = -1;
   h.heap.off = (uint32_t)roots;
   h.heap.count = (uint32_t)(w.len - roots);
@@ -1213,6 +1408,9 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   free(w.parent);
   mapfree(&w.objs);
   mapfree(&w.cfuncs);
+  mapfree(&w.uvowner);
+  free(w.owners);
+  free(w.later);
   if (w.inc != NULL) {
     free(inc.pristine);
     free(inc.scan);

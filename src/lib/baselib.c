@@ -433,6 +433,10 @@ const luaL_Reg tylib_base_builtins[] = {
   {"base.type", base_type},
   {"base.xpcall", base_xpcall},
   {"base.ipairs_aux", ipairs_aux},
+  /* continuations: a suspended coroutine in an image may hold them in its frames */
+  {"base.pairs_cont", (lua_CFunction)(void (*)(void))pairs_cont},
+  {"base.dofile_cont", (lua_CFunction)(void (*)(void))dofile_cont},
+  {"base.finish_pcall", (lua_CFunction)(void (*)(void))finish_pcall},
   {NULL, NULL}
 };
 

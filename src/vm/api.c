@@ -854,7 +854,13 @@ LUA_API int lua_pcallk(lua_State *L, int nargs, int nresults, int errfunc,
   {
     unsigned int ny = L->nyields;
     CallInfo *ci = L->ci;
+    if (k != NULL && !isLua(ci)) {  /* what an image needs to redo this pcall's recovery */
+      ci->callstatus |= CIST_YPCALL;
+      ci->u2.funcidx = (int)savestack(L, c.func);
+      ci->u.c.old_errfunc = L->errfunc;
+    }
     status = tyD_pcall(L, f_call, &c, savestack(L, c.func), func);
+    ci->callstatus &= ~CIST_YPCALL;
     L->nny = oldnny;  /* also undoes increments of calls unwound by an error */
     adjustresults(L, nresults);
     if (k != NULL && !isLua(ci) && L->nyields != ny && ci->u.c.kjmp != NULL)

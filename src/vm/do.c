@@ -484,6 +484,18 @@ int tyD_closeprotected(lua_State *L, ptrdiff_t level, int status) {
   }
 }
 
+/* back to the frame of a protected call after an error: __close handlers run,
+** the error object lands at old_top */
+static int pcallrecover(lua_State *L, CallInfo *old_ci, lu_byte old_allowhook,
+                        ptrdiff_t old_top, int status) {
+  L->ci = old_ci;
+  L->allowhook = old_allowhook;
+  status = tyD_closeprotected(L, old_top, status);
+  tyD_seterrorobj(L, status, restorestack(L, old_top));
+  tyD_shrinkstack(L);  /* the error may have been a stack overflow */
+  return status;
+}
+
 int tyD_pcall(lua_State *L, Pfunc func, void *u, ptrdiff_t old_top, ptrdiff_t ef) {
   int status;
   CallInfo *old_ci = L->ci;
@@ -491,13 +503,8 @@ int tyD_pcall(lua_State *L, Pfunc func, void *u, ptrdiff_t old_top, ptrdiff_t ef
   ptrdiff_t old_errfunc = L->errfunc;
   L->errfunc = ef;
   status = tyD_rawrunprotected(L, func, u);
-  if (l_unlikely(status != LUA_OK)) {
-    L->ci = old_ci;
-    L->allowhook = old_allowhook;
-    status = tyD_closeprotected(L, old_top, status);
-    tyD_seterrorobj(L, status, restorestack(L, old_top));
-    tyD_shrinkstack(L);  /* the error may have been a stack overflow */
-  }
+  if (l_unlikely(status != LUA_OK))
+    status = pcallrecover(L, old_ci, old_allowhook, old_top, status);
   L->errfunc = old_errfunc;
   return status;
 }
@@ -528,10 +535,81 @@ static void seterr_aux(lua_State *L, void *ud) {
   tyD_seterrorobj(L, *(int *)ud, L->top);
 }
 
+/*
+** A suspended coroutine restored from an image has its CallInfos but no C
+** stack.  Its first resume unrolls them on a fresh one, as PUC Lua does after
+** every yield: the yielding C function returns the resume values (through its
+** continuation, if any), each Lua frame resumes at its saved pc (the image
+** writer admits only frames stopped in a call: OP_CALL, OP_TAILCALL,
+** OP_TFORCALL), and each C frame below finishes through its continuation,
+** protected when it was inside lua_pcallk (CIST_YPCALL).
+*/
+typedef struct Unroll {
+  CallInfo *stop;  /* unroll the frames above this one */
+  CallInfo *top;   /* the yielding frame, until it is finished */
+  int nargs;
+} Unroll;
+
+static void unrollC(lua_State *L, CallInfo *ci, int status, Unroll *u) {
+  int n;
+  if (ci == u->top) {  /* the yield returns the resume values */
+    u->top = NULL;
+    n = u->nargs;
+    if (ci->u.c.k != NULL)
+      n = (*ci->u.c.k)(L, LUA_YIELD, ci->u.c.ctx);
+  }
+  else {  /* a lua_callk/lua_pcallk returned: its continuation ends the function */
+    if (ci->top < L->top) ci->top = L->top;
+    n = (*ci->u.c.k)(L, status, ci->u.c.ctx);
+  }
+  tyD_poscall(L, ci, n);
+}
+
+static void unroll_aux(lua_State *L, void *ud);
+
+static void unroll(lua_State *L, Unroll *u) {
+  CallInfo *ci, *p = NULL;
+  for (ci = u->stop->next; ci != NULL && ci != L->ci; ci = ci->next)
+    if (!isLua(ci) && (ci->callstatus & CIST_YPCALL)) {
+      p = ci;  /* the lowest pending lua_pcallk: the frames above run protected */
+      break;
+    }
+  if (p != NULL) {
+    Unroll inner = *u;
+    int status;
+    inner.stop = p;
+    status = tyD_rawrunprotected(L, unroll_aux, &inner);
+    u->top = inner.top;
+    p->callstatus &= ~CIST_YPCALL;
+    if (status != LUA_OK)
+      status = pcallrecover(L, p, 1, p->u2.funcidx, status);
+    L->errfunc = p->u.c.old_errfunc;
+    unrollC(L, p, status == LUA_OK ? LUA_YIELD : status, u);
+  }
+  while ((ci = L->ci) != u->stop) {
+    if (isLua(ci))
+      tyV_execute(L, ci);  /* returns when a CIST_FRESH frame returns */
+    else
+      unrollC(L, ci, LUA_YIELD, u);
+  }
+}
+
+static void unroll_aux(lua_State *L, void *ud) {
+  unroll(L, (Unroll *)ud);
+}
+
+static void restored_body(lua_State *L, void *ud) {
+  Unroll u;
+  u.stop = &L->base_ci;
+  u.top = L->ci;
+  u.nargs = *(int *)ud;
+  unroll(L, &u);
+}
+
 /* body of every coroutine C stack */
-static void coro_main(struct tycoro *co) {
+static void coro_run(struct tycoro *co, Pfunc body) {
   lua_State *L = co->L;
-  int status = tyD_rawrunprotected(L, resume_body, &co->nargs);
+  int status = tyD_rawrunprotected(L, body, &co->nargs);
   if (l_unlikely(status != LUA_OK)) {
     /* the coroutine dies; its CallInfos and stack stay for inspection */
     L->status = (lu_byte)status;
@@ -543,6 +621,14 @@ static void coro_main(struct tycoro *co) {
   co->status = status;
   co->state = TYCO_DONE;
   tyR_exit(co);
+}
+
+static void coro_main(struct tycoro *co) {
+  coro_run(co, resume_body);
+}
+
+static void coro_restored(struct tycoro *co) {
+  coro_run(co, restored_body);
 }
 
 LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) {
@@ -563,11 +649,12 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) 
     return resume_error(L, "C stack overflow", nargs, nresults);
   L->nCcalls++;
   co = L->coro;
-  if (L->status == LUA_YIELD) {  /* C frames pending in the body keep their count */
+  if (L->status == LUA_YIELD && co != NULL) {  /* C frames pending in the body keep their count */
     co->cbase = L->nCcalls;
     L->nCcalls += co->cdepth;
   }
-  if (L->status == LUA_OK) {  /* start: fresh C context */
+  if (L->status == LUA_OK || co == NULL) {  /* start (or restored from an image): fresh C context */
+    int restored = (L->status == LUA_YIELD);
     if (co == NULL) {
       co = tyR_new();
       if (co == NULL) {
@@ -582,11 +669,13 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) 
     co->L = L;
     L->errorJmp = NULL;  /* any chain left by an abandoned run is void */
     L->nny = 0;
-    L->errfunc = 0;
+    if (!restored)
+      L->errfunc = 0;  /* a restored one keeps the handler of its pending xpcall */
     L->allowhook = 1;
     co->cbase = L->nCcalls;
     co->cdepth = 0;
-    tyR_prepare(co, coro_main);
+    L->status = LUA_OK;
+    tyR_prepare(co, restored ? coro_restored : coro_main);
   }
   else
     L->status = LUA_OK;  /* back to running */
@@ -633,6 +722,10 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
   L->status = LUA_YIELD;
   L->nyields++;
   ci->u2.nyield = nresults;
+  if (!isLua(ci)) {  /* kept for an image: a restored coroutine finishes the yield with k */
+    ci->u.c.k = k;
+    ci->u.c.ctx = ctx;
+  }
   co->cdepth = (L->nCcalls > co->cbase) ? L->nCcalls - co->cbase : 0;
   co->state = TYCO_SUSPENDED;
   tyR_suspend(co);
