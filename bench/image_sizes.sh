@@ -4,6 +4,8 @@
 # `tycho -J img.so -e ''` time, and resident memory (VmRSS read by the process itself after
 # load, and max RSS from /usr/bin/time) against a plain `tycho -e ''`; with perf installed,
 # also the median CPU time (task-clock), which a busy machine disturbs less than wall time.
+# Two rows per image: "full" checks the whole content at every load (TYCHO_IMAGE_VERIFY=full,
+# what the first load of a file does), "stamped" is every later load of the unchanged file.
 #
 # Usage: sh bench/image_sizes.sh    TYCHO (default build/tycho), BENCH_N (runs, default 21),
 #        SIZES (MB of live data, default "1 10 50"), KEEP=dir (keep the images there)
@@ -19,6 +21,8 @@ LIBDIR=$(dirname "$TYCHO")
 if [ -n "${KEEP:-}" ]; then TMP=$KEEP; mkdir -p "$TMP" || exit 1
 else TMP=$(mktemp -d "${TMPDIR:-/tmp}/tycho-image-sizes.XXXXXX") || exit 1; trap 'rm -rf "$TMP"' EXIT; trap 'exit 1' INT TERM; fi
 now() { date +%s%N; }
+TYCHO_CACHE_DIR="$TMP/cache"   # stamps of verified images: private to this run
+export TYCHO_CACHE_DIR
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 # median wall time (ms, 2 decimals) of N runs of the command
@@ -63,12 +67,12 @@ collectgarbage()
 io.stderr:write(string.format("gen: %d records, %.1f MB live\n", i, (collectgarbage("count") - base) / 1024))
 LUA
 
-printf '%-8s %10s %9s %10s %10s %10s %11s %11s %11s\n' "data" "image" "objects" "relocs" "load ms" "cpu ms" "VmRSS KB" "maxRSS KB" "build s"
+printf '%-12s %10s %9s %10s %10s %10s %11s %11s %11s\n' "data" "image" "objects" "relocs" "load ms" "cpu ms" "VmRSS KB" "maxRSS KB" "build s"
 base_t=$(timeit "$TYCHO" -e '')
 base_c=$(cpuit "$TYCHO" -e '')
 base_rss=$("$TYCHO" -e "$RSSLUA")
 base_max=$(maxrss "$TYCHO" -e '')
-printf '%-8s %10s %9s %10s %10s %10s %11s %11s %11s\n' "none" "-" "-" "-" "$base_t" "$base_c" "$base_rss" "$base_max" "-"
+printf '%-12s %10s %9s %10s %10s %10s %11s %11s %11s\n' "none" "-" "-" "-" "$base_t" "$base_c" "$base_rss" "$base_max" "-"
 for mb in $SIZES; do
   t0=$(now)
   if ! "$TYCHO" --output-o="$TMP/img$mb.o" "$TMP/gen.lua" "$mb" 2>"$TMP/gen$mb.log" ||
@@ -82,11 +86,16 @@ for mb in $SIZES; do
   info=$("$TYCHO" --image-info="$TMP/img$mb.so")
   objs=$(printf '%s\n' "$info" | awk -F'\t' '$1 == "section" && $2 == "heap" {print $5}')
   rels=$(printf '%s\n' "$info" | awk -F'\t' '$1 == "section" && $2 == "reloc" {print $5}')
-  lt=$(timeit "$TYCHO" -J "$TMP/img$mb.so" -e '')
-  ct=$(cpuit "$TYCHO" -J "$TMP/img$mb.so" -e '')
-  rss=$("$TYCHO" -J "$TMP/img$mb.so" -e "$RSSLUA")
-  mx=$(maxrss "$TYCHO" -J "$TMP/img$mb.so" -e '')
-  printf '%-8s %9.1fM %9s %10s %10s %10s %11s %11s %11.2f\n' "${mb}MB" "$(echo "$size" | awk '{print $1 / 1048576}')" \
-    "$objs" "$rels" "$lt" "$ct" "$rss" "$mx" "$(echo "$t0 $t1" | awk '{print ($2 - $1) / 1e9}')"
+  for mode in full stamped; do
+    v=cached; [ "$mode" = full ] && v=full
+    TYCHO_IMAGE_VERIFY=$v "$TYCHO" -J "$TMP/img$mb.so" -e '' || continue   # stamps a verified file
+    lt=$(TYCHO_IMAGE_VERIFY=$v timeit "$TYCHO" -J "$TMP/img$mb.so" -e '')
+    ct=$(TYCHO_IMAGE_VERIFY=$v cpuit "$TYCHO" -J "$TMP/img$mb.so" -e '')
+    rss=$(TYCHO_IMAGE_VERIFY=$v "$TYCHO" -J "$TMP/img$mb.so" -e "$RSSLUA")
+    mx=$(TYCHO_IMAGE_VERIFY=$v maxrss "$TYCHO" -J "$TMP/img$mb.so" -e '')
+    printf '%-12s %9.1fM %9s %10s %10s %10s %11s %11s %11.2f\n' "${mb}MB $mode" \
+      "$(echo "$size" | awk '{print $1 / 1048576}')" \
+      "$objs" "$rels" "$lt" "$ct" "$rss" "$mx" "$(echo "$t0 $t1" | awk '{print ($2 - $1) / 1e9}')"
+  done
 done
 echo "load ms / cpu ms: medians of $N runs of tycho -J IMG -e '' (wall / perf task-clock); VmRSS read by the loaded process itself"

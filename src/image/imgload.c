@@ -12,6 +12,8 @@
 #include "tycho.h"
 #include "image.h"
 #include "imgelf.h"
+#include "imgstamp.h"
+#include "tyck64.h"
 #include "../core/state.h"
 #include "../core/gc.h"
 #include "../core/tab.h"
@@ -37,11 +39,9 @@ static int areaok(const TyImgHeader *h, const TyImgArea *a, size_t es) {
   return a->off >= sizeof(TyImgHeader) && end <= h->size;
 }
 
-static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
-  const TyImgHeader *h = (const TyImgHeader *)blob;
-  const uint32_t *rel;
-  const TyImgBuiltin *bi;
-  uint32_t i, nb = tyI_nbuiltins();
+/* the header's identity fields and size (h read from the file or the blob) */
+static int validatehead(const TyImgHeader *h, uint64_t size, char *err, size_t errlen) {
+  uint32_t i;
   char id[TYIMG_BUILDIDLEN + 1];
   if (size < sizeof(TyImgHeader)) return bad(err, errlen, "truncated (no header)");
   if (memcmp(h->magic, TYIMG_MAGIC, 8) != 0) return bad(err, errlen, "bad magic");
@@ -66,10 +66,11 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
   if (h->prefbase == 0 || (h->prefbase & (TYIMG_PREFALIGN - 1)) != 0 ||
       h->prefbase + size < h->prefbase)
     return bad(err, errlen, "corrupted (bad preferred address)");
-  if (tyI_blobchecksum(blob, (size_t)size) != h->checksum)
-    return bad(err, errlen, "checksum mismatch (the file is corrupted)");
-  if (h->builtinhash != tyI_builtinhash())
-    return bad(err, errlen, "builtin function list differs from this runtime");
+  return 1;
+}
+
+/* every area inside the blob (header fields only) */
+static int validateareas(const TyImgHeader *h, char *err, size_t errlen) {
   if (!areaok(h, &h->heap, 1) || !areaok(h, &h->reloc, 4) || !areaok(h, &h->builtins, 8) ||
       !areaok(h, &h->names, 1) || !areaok(h, &h->strtab, 8) || !areaok(h, &h->roots, 8) ||
       !areaok(h, &h->fixups, 4) || !areaok(h, &h->packages, sizeof(TyImgPackage)) ||
@@ -81,16 +82,75 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
       (!(h->flags & TYIMG_FINCREMENTAL) && (h->breloc.count || h->overrides.count)) ||
       !alignok(h->strtab.off) || !alignok(h->roots.off) || !alignok(h->heap.off))
     return bad(err, errlen, "truncated or corrupted (area out of range)");
-  rel = (const uint32_t *)(blob + h->reloc.off);
-  for (i = 0; i < h->reloc.count; i++) {
+  return 1;
+}
+
+/*
+** The content pass: the checksum, and the target of every relocation (the
+** table is sorted by field, so both go through the blob once, in pieces).
+** It runs on the mapped blob, or on the file read in chunks so that no page
+** of the mapping is touched (RSS grows only with the pages a program uses).
+*/
+typedef struct Content {
+  const TyImgHeader *h;
+  const uint32_t *rel;
+  uint32_t nextrel;         /* first relocation not checked yet */
+  uint32_t lastfield;
+  const char *relerr;       /* first relocation problem (reported after the checksum) */
+  tyck_state ck;
+} Content;
+
+#define CKSTART (offsetof(TyImgHeader, checksum) + 8)  /* the checksum skips its own field */
+
+static void contentinit(Content *c, const TyImgHeader *h, const char *blob) {
+  c->h = h;
+  c->rel = (const uint32_t *)(blob + h->reloc.off);
+  c->nextrel = 0;
+  c->lastfield = 0;
+  c->relerr = NULL;
+  tyck_init(&c->ck, (size_t)h->size - CKSTART,
+            tyI_checksum(h, offsetof(TyImgHeader, checksum), 0));
+}
+
+/* blob bytes [pos, pos + n): pos is CKSTART plus a multiple of 32; n too unless last */
+static void contentchunk(Content *c, const char *p, uint64_t pos, size_t n) {
+  const TyImgHeader *h = c->h;
+  uint64_t end = pos + n;
+  tyck_blocks(&c->ck, p, n & ~(size_t)31);
+  for (; c->nextrel < h->reloc.count; c->nextrel++) {
+    uint32_t f = c->rel[c->nextrel];
     uint64_t v;
-    if (rel[i] < h->heap.off || !alignok(rel[i]) || (uint64_t)rel[i] + 8 > size)
-      return bad(err, errlen, "corrupted relocation table (field out of range)");
-    memcpy(&v, blob + rel[i], 8);
-    if (v == 0 || v - h->prefbase > size)
-      return bad(err, errlen, "corrupted relocation (target out of range)");
+    if (f < h->heap.off || !alignok(f) || (uint64_t)f + 8 > h->size || f < c->lastfield ||
+        (c->nextrel > 0 && f == c->lastfield)) {
+      if (c->relerr == NULL) c->relerr = "corrupted relocation table (field out of range)";
+      c->nextrel = h->reloc.count;
+      break;
+    }
+    if ((uint64_t)f + 8 > end) break;  /* in a later chunk (fields never straddle: 8-aligned) */
+    c->lastfield = f;
+    if (f < pos) continue;  /* below the checksummed part: cannot be (heap.off > CKSTART) */
+    memcpy(&v, p + (f - pos), 8);
+    if ((v == 0 || v - h->prefbase > h->size) && c->relerr == NULL)
+      c->relerr = "corrupted relocation (target out of range)";
   }
-  bi = (const TyImgBuiltin *)(blob + h->builtins.off);
+}
+
+static int contentdone(Content *c, const char *tail, size_t n, char *err, size_t errlen) {
+  if (tyck_final(&c->ck, tail, n) != c->h->checksum)
+    return bad(err, errlen, "checksum mismatch (the file is corrupted)");
+  if (c->nextrel < c->h->reloc.count && c->relerr == NULL)
+    c->relerr = "corrupted relocation table (field out of range)";
+  return c->relerr == NULL ? 1 : bad(err, errlen, c->relerr);
+}
+
+/* the tables that name fields and modules (read from the mapped blob) */
+static int validatetables(const char *blob, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob;
+  uint64_t size = h->size;
+  const TyImgBuiltin *bi = (const TyImgBuiltin *)(blob + h->builtins.off);
+  uint32_t i, nb = tyI_nbuiltins();
+  if (h->builtinhash != tyI_builtinhash())
+    return bad(err, errlen, "builtin function list differs from this runtime");
   for (i = 0; i < h->builtins.count; i++) {
     if (bi[i].off < h->heap.off || !alignok(bi[i].off) || (uint64_t)bi[i].off + 8 > size)
       return bad(err, errlen, "corrupted builtin table (field out of range)");
@@ -119,6 +179,29 @@ static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
     }
   }
   return 1;
+}
+
+/* the content pass over a file mapping: afterwards its pages leave the
+** process again (clean file pages: a later access maps them back), so RSS
+** grows only with the pages a program uses */
+static int validatemapped(char *blob, size_t maplen, int filebacked, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob;
+  size_t rest = (size_t)h->size - CKSTART, full = rest & ~(size_t)31;
+  Content c;
+  int ok;
+  contentinit(&c, h, blob);
+  contentchunk(&c, blob + CKSTART, CKSTART, rest);
+  ok = contentdone(&c, blob + CKSTART + full, rest - full, err, errlen);
+  if (filebacked) madvise(blob, maplen, MADV_DONTNEED);
+  return ok;
+}
+
+/* the whole check of a blob in memory */
+static int validate(const char *blob, uint64_t size, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob;
+  return validatehead(h, size, err, errlen) && validateareas(h, err, errlen) &&
+         validatemapped((char *)blob, (size_t)size, 0, err, errlen) &&
+         validatetables(blob, err, errlen);
 }
 
 /* validate-only entry (imgcheck.c, the loader fuzz target): 1 ok, 0 with err */
@@ -258,9 +341,11 @@ static int openclibs(TyImage *img, char *err, size_t errlen) {
 ** populating read-only then mprotect measured no faster than the checksum's
 ** own faults (the kernel maps 16 pages around each).  An unaligned section
 ** is read (need bytes) into anonymous memory.  NULL on failure. */
-static char *mapimage(int fd, uint64_t off, size_t len, size_t need, uint64_t pref) {
+static char *mapimage(int fd, uint64_t off, size_t len, size_t need, uint64_t pref,
+                      int *filebacked) {
   uint64_t pg = (uint64_t)sysconf(_SC_PAGESIZE);
   void *p = MAP_FAILED;
+  *filebacked = (off % pg == 0);
   if (off % pg != 0) {
     size_t got = 0;
     p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -302,7 +387,7 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   size_t maplen, pg = (size_t)sysconf(_SC_PAGESIZE);
   char *blob;
   TyImage *img;
-  int fd;
+  int fd, filebacked;
   if (access(path, R_OK) != 0) {
     bad(err, errlen, "not found (or not readable)");
     return NULL;
@@ -335,17 +420,39 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
     bad(err, errlen, "truncated or corrupted (size symbol does not follow the blob)");
     return NULL;
   }
+  if (!validatehead(&hd, size, err, errlen) || !validateareas(&hd, err, errlen)) {
+    close(fd);
+    return NULL;
+  }
   maplen = (size_t)((at + 8 + pg - 1) & ~(uint64_t)(pg - 1));
-  blob = mapimage(fd, secoff, maplen, (size_t)(at + 8), hd.prefbase);
-  close(fd);
+  blob = mapimage(fd, secoff, maplen, (size_t)(at + 8), hd.prefbase, &filebacked);
   if (blob == NULL) {
+    close(fd);
     snprintf(err, errlen, "cannot map the image section (%s)", strerror(errno));
     return NULL;
   }
-  if (!validate(blob, size, err, errlen)) {
+  /* a stamp skips the content check for a file version that passed it before (imgstamp.c) */
+  if (memcmp(blob, &hd, sizeof hd) != 0) {
+    close(fd);
+    munmap(blob, maplen);
+    bad(err, errlen, "the file changed while it was being loaded");
+    return NULL;
+  }
+  if (!tyI_stamped(fd, &hd)) {
+    if (!validatemapped(blob, maplen, filebacked, err, errlen)) {
+      close(fd);
+      munmap(blob, maplen);
+      return NULL;
+    }
+    if (validatetables(blob, err, errlen)) tyI_stamp(fd, &hd);
+  }
+  close(fd);
+  if (!validatetables(blob, err, errlen)) {
     munmap(blob, maplen);
     return NULL;
   }
+  if (filebacked)  /* no fault-around from here on: a page is resident only once it is used */
+    madvise(blob, maplen, MADV_RANDOM);
   img = (TyImage *)calloc(1, sizeof(TyImage));
   if (img == NULL) {
     munmap(blob, maplen);

@@ -200,6 +200,11 @@ static void mapfree(Map *m) {
   m->cap = m->n = 0;
 }
 
+static int cmpu32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
 /* ---- fields ---- */
 
 #define BASEREF ((size_t)1 << 40)  /* ref(): an object of the base image (incremental) */
@@ -1366,7 +1371,10 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
     h.basechecksum = inc.base->h->checksum;
     h.basesize = inc.base->size;
   }
-  if (!w.failed) writeu32area(&w, &h.reloc, &w.reloc);  /* last: nothing adds relocations now */
+  if (!w.failed) {  /* last: nothing adds relocations now; sorted, the loader checks them in one pass */
+    qsort(w.reloc.p, w.reloc.n, sizeof(uint32_t), cmpu32);
+    writeu32area(&w, &h.reloc, &w.reloc);
+  }
   if (!w.failed) {
     append(&w, NULL, 0);  /* pad to the alignment */
     memcpy(h.magic, TYIMG_MAGIC, 8);
