@@ -61,7 +61,7 @@ have() {
     1) command -v lua5.4 >/dev/null 2>&1 ;;
     2) command -v luajit >/dev/null 2>&1 ;;
     3) true ;;
-    4) [ -n "$IMG" ] ;;
+    4|5) [ -n "$IMG" ] ;;
   esac
 }
 runk() {  # K args... (stdout/stderr as redirected by the caller)
@@ -71,6 +71,7 @@ runk() {  # K args... (stdout/stderr as redirected by the caller)
     2) luajit "$@" ;;
     3) "$TYCHO" "$@" ;;
     4) "$TYCHO" -J "$IMG" "$@" ;;
+    5) TYCHO_IMAGE_VERIFY=full "$TYCHO" -J "$IMG" "$@" ;;  # as the first load of a new file
   esac
 }
 median() {  # file of nanoseconds -> seconds (3 decimals) or -
@@ -124,11 +125,11 @@ echo "== The main job (seconds, median of $N interleaved runs)"
 hdr "job"
 # (a) startup, reported per run in milliseconds over SRUNS runs in 5 interleaved blocks
 block=$(( (SRUNS + 4) / 5 ))
-for k in 1 2 3 4; do echo 0 >"$TMP/s$k"; done
+for k in 1 2 3 4 5; do echo 0 >"$TMP/s$k"; done
 b=0
 while [ "$b" -lt 5 ]; do
   b=$((b + 1))
-  for k in 1 2 3 4; do
+  for k in 1 2 3 4 5; do
     have $k || { echo "-" >"$TMP/s$k"; continue; }
     t0=$(now); i=0
     while [ "$i" -lt "$block" ]; do runk $k -e '' >/dev/null 2>&1; i=$((i + 1)); done
@@ -140,6 +141,9 @@ per() { awk -v t="$(cat "$1")" -v n=$((block * 5)) 'BEGIN { if (t == "-") print 
 s1=$(per "$TMP/s1"); s2=$(per "$TMP/s2"); s3=$(per "$TMP/s3"); s4=$(per "$TMP/s4")
 r=$(ratio "$s4" "$s1")
 printf '%-22s %9s %9s %9s %9s %9s  %s\n' "(a) startup -e '' (ms)" "$s1" "$s2" "$s3" "$s4" "$r" "$(verdict "$r" a) x$((block * 5)) runs"
+s5=$(per "$TMP/s5"); r=$(ratio "$s5" "$s1")
+printf '%-22s %9s %9s %9s %9s %9s  %s\n' "    first load of file" "" "" "" "$s5" "$r" \
+  "$(verdict "$r" a) full content check (TYCHO_IMAGE_VERIFY=full); later loads: stamped (row above)"
 # (b) requiring all the packages: the same script; under -J every require is a table lookup
 row "(b) require 65 modules" b "$SETUP"
 # (c) luacheck, a Lua program: its modules from the image; lfs (C) from cpath
