@@ -70,6 +70,9 @@ for i = 1, 500 do
   gens[i] = coroutine.wrap(function() local s = i; while true do coroutine.yield(s); s = s + i end end)
   gens[i]()
 end
+-- 9b. a C function (pcall) as the coroutine body, its Lua callee suspended
+cpc = coroutine.create(pcall)
+assert(coroutine.resume(cpc, function(a) local b = coroutine.yield(a) return b * 2 end, 5))
 -- 9. an error after load, not caught inside
 errco = coroutine.create(function() local a = coroutine.yield(1); return a.field end)
 assert(coroutine.resume(errco))
@@ -89,6 +92,7 @@ print(coroutine.close(tbcclose), table.concat(log, ";"), coroutine.status(tbcclo
 print(coroutine.resume(outer)); print(coroutine.resume(outer)); print(coroutine.resume(inner))
 local s = 0 for i = 1, 500 do s = s + gens[i]() + gens[i]() end print("gens", s)
 local ok, e = coroutine.resume(errco, nil) print(ok, e, coroutine.status(errco))
+print(coroutine.resume(cpc, 21)) print(coroutine.status(cpc))
 print(debug.traceback(deep), debug.traceback(gen))
 collectgarbage() collectgarbage()
 print(coroutine.resume(gen, 3), coroutine.resume(outer))
