@@ -46,6 +46,7 @@ typedef struct tyjmp {
 #define CIST_FIN      (1 << 7)  /* function "called" a finalizer */
 #define CIST_TRAN     (1 << 8)  /* ci has transfer information */
 #define CIST_CLSRET   (1 << 9)  /* function is closing tbc variables */
+#define CIST_LEQ      (1 << 10) /* calling __lt for a missing __le: negate its result */
 
 typedef struct CallInfo {
   StkId func;                 /* function slot */

@@ -16,6 +16,7 @@
 #include "../core/tab.h"
 #include "../core/str.h"
 #include "../vm/opcodes.h"
+#include "../vm/vm.h"
 
 /*
 ** The writer never allocates Lua objects: the heap is frozen while it runs.
@@ -614,10 +615,9 @@ static int resumableframes(W *w, lua_State *th) {
       break;
     }
     if (isLua(ci)) {
-      OpCode op = GET_OPCODE(ci->u.l.savedpc[-1]);
-      if (op != OP_CALL && op != OP_TAILCALL && op != OP_TFORCALL)
-        return fail(w, "cannot write a coroutine suspended inside a metamethod "
-                       "(%s:%d); only yields inside ordinary calls can be restored",
+      if (!tyV_canfinish(ci->u.l.savedpc[-1]))
+        return fail(w, "cannot write a coroutine suspended inside a __close handler "
+                       "(%s:%d): it cannot be restored",
                     getstr(ci_func(ci)->p->source ? ci_func(ci)->p->source : w->g->memerrmsg),
                     ci_func(ci)->p->linedefined);
     }

@@ -587,8 +587,10 @@ static void unroll(lua_State *L, Unroll *u) {
     unrollC(L, p, status == LUA_OK ? LUA_YIELD : status, u);
   }
   while ((ci = L->ci) != u->stop) {
-    if (isLua(ci))
+    if (isLua(ci)) {
+      tyV_finishOp(L);     /* the instruction the call interrupted (checked at write) */
       tyV_execute(L, ci);  /* returns when a CIST_FRESH frame returns */
+    }
     else
       unrollC(L, ci, LUA_YIELD, u);
   }

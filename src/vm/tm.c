@@ -151,8 +151,13 @@ int tyT_callorderTM(lua_State *L, const TValue *p1, const TValue *p2, TMS event)
   if (callbinTM(L, p1, p2, L->top, event))
     return !l_isfalse(L->top);
 #if defined(LUA_COMPAT_LT_LE)
-  if (event == TM_LE && callbinTM(L, p2, p1, L->top, TM_LT))
-    return l_isfalse(L->top);
+  if (event == TM_LE) {
+    int found;
+    L->ci->callstatus |= CIST_LEQ;  /* a frame restored from an image must negate too */
+    found = callbinTM(L, p2, p1, L->top, TM_LT);
+    L->ci->callstatus ^= CIST_LEQ;
+    if (found) return l_isfalse(L->top);
+  }
 #endif
   tyG_ordererror(L, p1, p2);
   return 0;  /* not reached */

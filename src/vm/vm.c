@@ -474,11 +474,6 @@ void tyV_concat(lua_State *L, int total) {
   } while (total > 1);
 }
 
-/* nothing to finish: coroutines keep their C frames across yields */
-void tyV_finishOp(lua_State *L) {
-  (void)L;
-}
-
 /* ======================================================================
 ** Numeric for
 ** ====================================================================== */
@@ -704,6 +699,64 @@ static inline lua_Integer idivfast(lua_Integer m, lua_Integer n) {
 
 #define sh_l(a, b) tyV_shiftl(a, b)
 #define sh_r(a, b) tyV_shiftr(a, b)
+
+/*
+** After a restored coroutine's metamethod call returns (its result on the top),
+** what the interrupted instruction still had to do: store the result, take or
+** skip the comparison's jump, or go on concatenating.  Calls need nothing.
+*/
+int tyV_canfinish(Instruction i) {
+  switch (GET_OPCODE(i)) {
+    case OP_CALL: case OP_TAILCALL: case OP_TFORCALL:
+    case OP_GETTABUP: case OP_GETTABLE: case OP_GETI: case OP_GETFIELD: case OP_SELF:
+    case OP_SETTABUP: case OP_SETTABLE: case OP_SETI: case OP_SETFIELD:
+    case OP_ADDI: case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_MODK: case OP_POWK:
+    case OP_DIVK: case OP_IDIVK: case OP_BANDK: case OP_BORK: case OP_BXORK:
+    case OP_SHRI: case OP_SHLI: case OP_ADD: case OP_SUB: case OP_MUL: case OP_MOD:
+    case OP_POW: case OP_DIV: case OP_IDIV: case OP_BAND: case OP_BOR: case OP_BXOR:
+    case OP_SHL: case OP_SHR: case OP_UNM: case OP_BNOT: case OP_LEN:
+    case OP_EQ: case OP_LT: case OP_LE: case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI:
+    case OP_CONCAT:
+      return 1;
+    default:  /* OP_CLOSE, OP_RETURN (__close): not restorable */
+      return 0;
+  }
+}
+
+int tyV_finishOp(lua_State *L) {
+  CallInfo *ci = L->ci;
+  StkId base = ci->func + 1;
+  Instruction inst = *(ci->u.l.savedpc - 1);
+  switch (GET_OPCODE(inst)) {
+    case OP_CALL: case OP_TAILCALL: case OP_TFORCALL:
+    case OP_SETTABUP: case OP_SETTABLE: case OP_SETI: case OP_SETFIELD:
+      return 1;
+    case OP_EQ: case OP_LT: case OP_LE: case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI: {
+      int res = !l_isfalse(L->top - 1);
+      L->top--;
+      if (ci->callstatus & CIST_LEQ) {  /* __lt standing in for __le */
+        ci->callstatus ^= CIST_LEQ;
+        res = !res;
+      }
+      if (res != GETARG_k(inst))
+        ci->u.l.savedpc++;  /* skip the jump */
+      return 1;
+    }
+    case OP_CONCAT: {
+      StkId top = L->top - 1;  /* the top when the __concat call was made */
+      int total = cast_int(top - 1 - (base + GETARG_A(inst)));  /* still to join */
+      setobjs2s(L, top - 2, top);
+      L->top = top - 1;
+      tyV_concat(L, total);
+      return 1;
+    }
+    default:
+      if (!tyV_canfinish(inst)) return 0;
+      L->top--;  /* the metamethod's result goes to RA */
+      setobjs2s(L, base + GETARG_A(inst), L->top);
+      return 1;
+  }
+}
 
 void tyV_execute(lua_State *L, CallInfo *ci) {
   LClosure *cl;

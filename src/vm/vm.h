@@ -30,8 +30,12 @@ void tyV_finishget(lua_State *L, const TValue *t, TValue *key, StkId val, const 
 void tyV_finishset(lua_State *L, const TValue *t, TValue *key, TValue *val, const TValue *slot);
 void tyV_gettable(lua_State *L, const TValue *t, TValue *key, StkId val);  /* full semantics */
 void tyV_settable(lua_State *L, const TValue *t, TValue *key, TValue *val);
-void tyV_finishOp(lua_State *L);
 void tyV_execute(lua_State *L, CallInfo *ci);
+/* completes the instruction of the Lua frame L->ci whose metamethod call returned
+** without it (a coroutine restored from an image); 0 for an instruction it cannot finish */
+int tyV_finishOp(lua_State *L);
+/* can tyV_finishOp complete this instruction after its call returns? */
+int tyV_canfinish(Instruction i);
 void tyV_concat(lua_State *L, int total);  /* concatenates `total` values below top */
 lua_Integer tyV_idiv(lua_State *L, lua_Integer x, lua_Integer y);  /* "attempt to divide by zero" */
 lua_Integer tyV_mod(lua_State *L, lua_Integer x, lua_Integer y);   /* "attempt to perform 'n%%0'" */

@@ -73,6 +73,39 @@ end
 -- 9b. a C function (pcall) as the coroutine body, its Lua callee suspended
 cpc = coroutine.create(pcall)
 assert(coroutine.resume(cpc, function(a) local b = coroutine.yield(a) return b * 2 end, 5))
+-- 10. yields inside metamethods, each coroutine suspended inside a different instruction's
+--     metamethod when the image is written: the instruction is finished after load
+local mt = {
+  __index = function(_, k) return coroutine.yield("index", k) end,
+  __newindex = function(t, k, v) coroutine.yield("newindex", k); rawset(t, k, v) end,
+  __add = function(a, b) return coroutine.yield("add") end,
+  __unm = function(a) return coroutine.yield("unm") end,
+  __len = function(a) return coroutine.yield("len") end,
+  __lt = function(a, b) return coroutine.yield("lt") end,
+  __eq = function(a, b) return coroutine.yield("eq") end,
+  __concat = function(a, b) return coroutine.yield("concat") end,
+}
+local le_mt = {__lt = function(a, b) return coroutine.yield("le-via-lt") end}  -- no __le
+local o, p, q = setmetatable({}, mt), setmetatable({}, mt), setmetatable({}, le_mt)
+local direct = setmetatable({}, {__index = coroutine.yield})   -- a C metamethod
+local cases = {
+  get = function() return "got " .. tostring(o.field) end,               -- GETFIELD
+  set = function() o.newkey = "stored"; return rawget(o, "newkey") end,  -- SETFIELD
+  add = function() local x = o + 1; return x * 2 end,                    -- ADDK
+  unm = function() return -o end,                                        -- UNM
+  len = function() return #o + 1 end,                                    -- LEN
+  lt = function() if o < p then return "lt-true" end return "lt-false" end,  -- LT + jump
+  le = function() if q <= q then return "le-true" end return "le-false" end, -- __lt for __le
+  eq = function() return (o == p) and "eq-true" or "eq-false" end,           -- EQ + jump
+  concat = function() return "a" .. "b" .. o .. "c" .. "d" end,          -- CONCAT, mid-way
+  direct = function() return direct.key end,
+}
+mm = {}
+for _, name in ipairs({"get", "set", "add", "unm", "len", "lt", "le", "eq", "concat", "direct"}) do
+  local co = coroutine.create(cases[name])
+  local _, a, b = coroutine.resume(co)
+  mm[#mm + 1] = {name, co, type(a) == "table" and "tbl" or a, b}
+end
 -- 9. an error after load, not caught inside
 errco = coroutine.create(function() local a = coroutine.yield(1); return a.field end)
 assert(coroutine.resume(errco))
@@ -93,6 +126,11 @@ print(coroutine.resume(outer)); print(coroutine.resume(outer)); print(coroutine.
 local s = 0 for i = 1, 500 do s = s + gens[i]() + gens[i]() end print("gens", s)
 local ok, e = coroutine.resume(errco, nil) print(ok, e, coroutine.status(errco))
 print(coroutine.resume(cpc, 21)) print(coroutine.status(cpc))
+local answers = {get = "I", add = 10, unm = "U", len = 7, lt = true, le = true, eq = false,
+                 concat = "<o>", direct = "D"}
+for _, c in ipairs(mm) do
+  print(c[1], c[3], c[4], coroutine.status(c[2]), coroutine.resume(c[2], answers[c[1]]))
+end
 print(debug.traceback(deep), debug.traceback(gen))
 collectgarbage() collectgarbage()
 print(coroutine.resume(gen, 3), coroutine.resume(outer))
@@ -125,13 +163,15 @@ link inc.o inc.so
 r=$("$TYCHO" -J inc.so -e 'print(select(2, coroutine.resume(co, "b")), seen())' 2>&1)
 [ "$r" = "L:b:2	2" ] || fail "incremental image with a suspended coroutine: got '$r'"
 
-# refused: a yield inside a metamethod cannot be finished without its C frames
+# refused: a yield inside a __close handler (the closing instruction cannot be redone)
 "$TYCHO" --output-o=bad.o -e '
-  local p = setmetatable({}, {__index = function(_, k) return coroutine.yield(k) end})
-  co = coroutine.create(function() return p.field end) coroutine.resume(co)' >/dev/null 2>err
+  co = coroutine.create(function()
+    do local x <close> = setmetatable({}, {__close = function() coroutine.yield("in close") end}) end
+    return 1
+  end) coroutine.resume(co)' >/dev/null 2>err
 st=$?
-[ "$st" -eq 1 ] || fail "metamethod yield: exit $st (want 1)"
-[ "$(wc -l <err)" -eq 1 ] && grep -q "suspended inside a metamethod" err \
-  || fail "metamethod yield message: $(cat err)"
+[ "$st" -eq 1 ] || fail "__close yield: exit $st (want 1)"
+[ "$(wc -l <err)" -eq 1 ] && grep -q "suspended inside a __close handler" err \
+  || fail "__close yield message: $(cat err)"
 [ -e bad.o ] && fail "a refused image left bad.o behind"
 finish
