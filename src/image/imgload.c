@@ -35,6 +35,7 @@ static int bad(char *err, size_t errlen, const char *why) {
 /* area inside the blob, after the header, elements of size es */
 static int areaok(const TyImgHeader *h, const TyImgArea *a, size_t es) {
   uint64_t end = (uint64_t)a->off + (uint64_t)a->count * es;
+  if (a->off % (es >= 8 ? 8 : es) != 0) return 0;  /* its elements are read in place */
   if (a->count == 0) return a->off <= h->size;
   return a->off >= sizeof(TyImgHeader) && end <= h->size;
 }
