@@ -388,7 +388,7 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   size_t maplen, pg = (size_t)sysconf(_SC_PAGESIZE);
   char *blob;
   TyImage *img;
-  int fd, filebacked;
+  int fd, filebacked, stamped, ok;
   if (access(path, R_OK) != 0) {
     bad(err, errlen, "not found (or not readable)");
     return NULL;
@@ -439,21 +439,15 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
     bad(err, errlen, "the file changed while it was being loaded");
     return NULL;
   }
-  if (!tyI_stamped(fd, &hd)) {
-    if (!validatemapped(blob, maplen, filebacked, err, errlen)) {
-      close(fd);
-      munmap(blob, maplen);
-      return NULL;
-    }
-    if (validatetables(blob, err, errlen)) tyI_stamp(fd, &hd);
-  }
+  stamped = tyI_stamped(fd, &hd);
+  ok = (stamped || validatemapped(blob, maplen, filebacked, err, errlen)) &&
+       validatetables(blob, err, errlen);
+  if (ok && !stamped) tyI_stamp(fd, &hd);
   close(fd);
-  if (!validatetables(blob, err, errlen)) {
+  if (!ok) {
     munmap(blob, maplen);
     return NULL;
   }
-  if (filebacked)  /* no fault-around from here on: a page is resident only once it is used */
-    madvise(blob, maplen, MADV_RANDOM);
   img = (TyImage *)calloc(1, sizeof(TyImage));
   if (img == NULL) {
     munmap(blob, maplen);

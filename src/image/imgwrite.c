@@ -618,7 +618,7 @@ static int resumableframes(W *w, lua_State *th) {
       if (!tyV_canfinish(ci->u.l.savedpc[-1]))
         return fail(w, "cannot write a coroutine suspended inside a __close handler "
                        "(%s:%d): it cannot be restored",
-                    getstr(ci_func(ci)->p->source ? ci_func(ci)->p->source : w->g->memerrmsg),
+                    ci_func(ci)->p->source ? getstr(ci_func(ci)->p->source) : "?",
                     ci_func(ci)->p->linedefined);
     }
     else if (ci->u.c.k == NULL)
