@@ -4,6 +4,9 @@
 # Usage: sh bench/run.sh [PROGRAM...]       (default: every bench/*.lua)
 #   TYCHO    tycho binary (default build/tycho)     BENCH_N   repetitions (default 5)
 #   BENCH_STARTUP_RUNS  runs for the startup row (default 200; 0 skips it)
+#   TYCHO_BASE  a second tycho binary (e.g. a build of an earlier commit) run in the same
+#               interleaved rounds; adds a 'base' column and a tycho/base ratio, so that a
+#               change's effect on speed is measured side by side, not across runs.
 # Builds nothing. Repetitions are interleaved across implementations; the median wall
 # time is reported. Each program prints a checksum; differing checksums print MISMATCH.
 
@@ -20,6 +23,15 @@ case "$TYCHO" in
 esac
 
 IMPLS="lua5.4 luajit $TYCHO"
+BASE=${TYCHO_BASE:-}
+if [ -n "$BASE" ]; then
+  case "$BASE" in
+    /*) ;;
+    */*) BASE="$ROOT/$BASE" ;;
+    *) BASE=$(command -v "$BASE" || echo "$BASE") ;;
+  esac
+  IMPLS="$IMPLS $BASE"
+fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/tycho-bench.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT INT TERM
 
@@ -49,7 +61,9 @@ ratio() {  # a b -> a/b or -
   awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'
 }
 
-printf '%-12s %9s %9s %9s %13s %13s  %s\n' program lua5.4 luajit tycho tycho/lua5.4 tycho/luajit note
+# extra columns when a base binary is given
+bhead() { [ -n "$BASE" ] && printf ' %9s %10s' "$1" "$2"; }
+printf '%-12s %9s %9s %9s %13s %13s%s  %s\n' program lua5.4 luajit tycho tycho/lua5.4 tycho/luajit "$(bhead base tycho/base)" note
 printf '%s\n' "------------------------------------------------------------------------------"
 : >"$TMP/ratios"
 cd "$ROOT/bench" || exit 2
@@ -87,20 +101,28 @@ for p in $progs; do
     fi
   done
   m1=$(median "$TMP/t1"); m2=$(median "$TMP/t2"); m3=$(median "$TMP/t3")
-  r1=$(ratio "$m3" "$m1"); r2=$(ratio "$m3" "$m2")
-  printf '%-12s %9s %9s %9s %13s %13s %s\n' "$p" "$m1" "$m2" "$m3" "$r1" "$r2" "$note"
-  echo "$r1 $r2" >>"$TMP/ratios"
+  r1=$(ratio "$m3" "$m1"); r2=$(ratio "$m3" "$m2"); r3=-
+  extra=
+  if [ -n "$BASE" ]; then
+    m4=$(median "$TMP/t4"); r3=$(ratio "$m3" "$m4"); extra=$(bhead "$m4" "$r3")
+  fi
+  printf '%-12s %9s %9s %9s %13s %13s%s %s\n' "$p" "$m1" "$m2" "$m3" "$r1" "$r2" "$extra" "$note"
+  echo "$r1 $r2 $r3" >>"$TMP/ratios"
 done
 
 # geometric means over the programs that ran everywhere
-awk '{
+awk -v base="$BASE" '{
   if ($1 != "-") { s1 += log($1); n1++ }
   if ($2 != "-") { s2 += log($2); n2++ }
+  if ($3 != "-") { s3 += log($3); n3++ }
 } END {
   g1 = n1 ? sprintf("%.2f", exp(s1 / n1)) : "-"
   g2 = n2 ? sprintf("%.2f", exp(s2 / n2)) : "-"
+  g3 = n3 ? sprintf("%.3f", exp(s3 / n3)) : "-"
   printf "%s\n", "------------------------------------------------------------------------------"
-  printf "%-12s %9s %9s %9s %13s %13s\n", "geomean", "", "", "", g1, g2
+  printf "%-12s %9s %9s %9s %13s %13s", "geomean", "", "", "", g1, g2
+  if (base != "") printf " %9s %10s", "", g3
+  printf "\n"
 }' "$TMP/ratios"
 
 # startup: `-e ''` repeated, interleaved in 5 blocks, reported per run in milliseconds
@@ -125,5 +147,7 @@ if [ "$SRUNS" -gt 0 ]; then
   done
   per() { awk -v t="$(cat "$1")" -v n=$((block * 5)) 'BEGIN { if (t == "-") print "-"; else printf "%.2f", t / n / 1e6 }'; }
   s1=$(per "$TMP/s1"); s2=$(per "$TMP/s2"); s3=$(per "$TMP/s3")
-  printf '%-12s %9s %9s %9s %13s %13s  %s\n' "startup(ms)" "$s1" "$s2" "$s3" "$(ratio "$s3" "$s1")" "$(ratio "$s3" "$s2")" "-e '' x$((block * 5)), not in geomean"
+  extra=
+  if [ -n "$BASE" ]; then s4=$(per "$TMP/s4"); extra=$(bhead "$s4" "$(ratio "$s3" "$s4")"); fi
+  printf '%-12s %9s %9s %9s %13s %13s%s  %s\n' "startup(ms)" "$s1" "$s2" "$s3" "$(ratio "$s3" "$s1")" "$(ratio "$s3" "$s2")" "$extra" "-e '' x$((block * 5)), not in geomean"
 fi
