@@ -1,42 +1,39 @@
-/* lualib.h: tycho's Lua 5.4 standard library openers. */
+/*
+** lualib.h: the openers of tycho's standard libraries (the same names
+** and declarations as Lua 5.4.6's lualib.h), and luaL_openlibs, which
+** opens them all (src/lib/init.c).  The openers live in src/lib/.
+*/
 #ifndef lualib_h
 #define lualib_h
 
 #include "lua.h"
 
-/* version suffix for environment variable names */
-#define LUA_VERSUFFIX          "_" LUA_VERSION_MAJOR "_" LUA_VERSION_MINOR
+/* suffix of the versioned environment variables, as in LUA_PATH_5_4 */
+#define LUA_VERSUFFIX  "_" LUA_VERSION_MAJOR "_" LUA_VERSION_MINOR
 
-LUAMOD_API int (luaopen_base) (lua_State *L);
+/* global and package.loaded names of the libraries (base is LUA_GNAME) */
+#define LUA_LOADLIBNAME  "package"
+#define LUA_COLIBNAME    "coroutine"
+#define LUA_TABLIBNAME   "table"
+#define LUA_IOLIBNAME    "io"
+#define LUA_OSLIBNAME    "os"
+#define LUA_STRLIBNAME   "string"
+#define LUA_MATHLIBNAME  "math"
+#define LUA_UTF8LIBNAME  "utf8"
+#define LUA_DBLIBNAME    "debug"
 
-#define LUA_COLIBNAME	"coroutine"
-LUAMOD_API int (luaopen_coroutine) (lua_State *L);
+/* each pushes its library table (base: the global table) */
+LUAMOD_API int luaopen_base(lua_State *L);
+LUAMOD_API int luaopen_package(lua_State *L);
+LUAMOD_API int luaopen_coroutine(lua_State *L);
+LUAMOD_API int luaopen_table(lua_State *L);
+LUAMOD_API int luaopen_io(lua_State *L);
+LUAMOD_API int luaopen_os(lua_State *L);
+LUAMOD_API int luaopen_string(lua_State *L);
+LUAMOD_API int luaopen_math(lua_State *L);
+LUAMOD_API int luaopen_utf8(lua_State *L);
+LUAMOD_API int luaopen_debug(lua_State *L);
 
-#define LUA_TABLIBNAME	"table"
-LUAMOD_API int (luaopen_table) (lua_State *L);
-
-#define LUA_IOLIBNAME	"io"
-LUAMOD_API int (luaopen_io) (lua_State *L);
-
-#define LUA_OSLIBNAME	"os"
-LUAMOD_API int (luaopen_os) (lua_State *L);
-
-#define LUA_STRLIBNAME	"string"
-LUAMOD_API int (luaopen_string) (lua_State *L);
-
-#define LUA_UTF8LIBNAME	"utf8"
-LUAMOD_API int (luaopen_utf8) (lua_State *L);
-
-#define LUA_MATHLIBNAME	"math"
-LUAMOD_API int (luaopen_math) (lua_State *L);
-
-#define LUA_DBLIBNAME	"debug"
-LUAMOD_API int (luaopen_debug) (lua_State *L);
-
-#define LUA_LOADLIBNAME	"package"
-LUAMOD_API int (luaopen_package) (lua_State *L);
-
-/* open all previous libraries */
-LUALIB_API void (luaL_openlibs) (lua_State *L);
+LUALIB_API void luaL_openlibs(lua_State *L);
 
 #endif

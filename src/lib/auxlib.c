@@ -1,4 +1,39 @@
-/* auxlib.c: the auxiliary library (luaL_*), written only against the public C API. */
+/*
+** auxlib.c: tycho's auxiliary library, the luaL_* half of the C API
+** (Lua 5.4 manual, section 5), built on nothing but the public lua.h API.
+**
+** Design notes
+**
+**  * What a Lua program or a C module can observe (message texts, the
+**    traceback layout, return conventions, how many stack slots a call
+**    uses) follows the manual and Lua 5.4's behaviour, because programs,
+**    the official suite and binary modules such as lfs and lpeg depend on
+**    it.  The code behind it is arranged by concern, in this order:
+**      1. new states: allocator, panic handler, warning modes
+**      2. error reports (luaL_where, luaL_error, argument errors)
+**      3. argument checks and conversions
+**      4. metatables, metafields and userdata
+**      5. string buffers (luaL_Buffer)
+**      6. loading chunks from files and memory
+**      7. the reference system
+**      8. naming functions and the stack traceback
+**      9. module registration and small utilities
+**
+**  * A luaL_Buffer owns exactly one stack slot from luaL_buffinit until
+**    luaL_pushresult.  While the text fits in the buffer's own array
+**    (B->init) the slot holds a light userdata; once it outgrows that, the
+**    slot holds a plain full userdata with the text, the "box".  A box is
+**    never resized: growing makes a box twice as large, copies the text and
+**    lets the old box become garbage.  Buffer memory is therefore ordinary
+**    collectable heap, counted against tycho's memory limit and reclaimed
+**    even when an error unwinds the buffer's owner, with no metatable,
+**    finalizer or to-be-closed variable involved.  The capacity test of
+**    every write is inlined; only growth leaves the fast path.
+**
+**  * Functions are named in messages by what the call site says about them
+**    or, failing that, by where package.loaded reaches them ("string.rep",
+**    or just "print" for a global).
+*/
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,238 +45,300 @@
 #include "lauxlib.h"
 #include "tycho.h"
 
-#if !defined(MAX_SIZET)
-#define MAX_SIZET ((size_t)(~(size_t)0))
-#endif
+#define SIZE_T_TOP ((size_t)-1)
+
 
 /* ======================================================================
-** traceback
+** 1. new states
 ** ====================================================================== */
 
-#define LEVELS1 10  /* size of the first part of the stack */
-#define LEVELS2 11  /* size of the second part of the stack */
+/* the lua_Alloc of luaL_newstate: the C heap, nothing more */
+static void *heap_alloc(void *ud, void *block, size_t oldsize, size_t newsize) {
+  (void)ud;
+  (void)oldsize;
+  if (newsize != 0)
+    return realloc(block, newsize);
+  free(block);
+  return NULL;
+}
+
+/* last resort for errors outside any protected call: report, then abort */
+static int report_panic(lua_State *L) {
+  const char *what = "error object is not a string";
+  if (lua_type(L, -1) == LUA_TSTRING)
+    what = lua_tostring(L, -1);
+  lua_writestringerror("PANIC: unprotected error in call to Lua API (%s)\n", what);
+  return 0;
+}
 
 /*
-** Searches for `objidx` in the table at the top of the stack, following
-** nested tables up to `level` deep; on success leaves the dotted name on top.
+** Warnings.  The current mode is simply which of three functions is
+** installed, each receiving the state as its user data:
+**   warn_silent  warnings are off; only control messages are looked at;
+**   warn_fresh   on, and the next piece starts a new "Lua warning: " line;
+**   warn_rest    on, in the middle of a message sent in several pieces.
+** A control message is a whole (single-piece) message starting with '@';
+** "@on" and "@off" switch modes and any other one is ignored.
 */
-static int findfield(lua_State *L, int objidx, int level) {
-  if (level == 0 || !lua_istable(L, -1))
+static void warn_silent(void *ud, const char *msg, int tocont);
+static void warn_fresh(void *ud, const char *msg, int tocont);
+static void warn_rest(void *ud, const char *msg, int tocont);
+
+static int warn_control(lua_State *L, const char *msg, int tocont) {
+  if (tocont || msg[0] != '@')
     return 0;
-  lua_pushnil(L);  /* start 'next' loop */
-  while (lua_next(L, -2)) {  /* for each pair in table */
-    if (lua_type(L, -2) == LUA_TSTRING) {  /* ignore non-string keys */
-      if (lua_rawequal(L, objidx, -1)) {  /* found object? */
-        lua_pop(L, 1);  /* remove value (but keep name) */
-        return 1;
-      }
-      else if (findfield(L, objidx, level - 1)) {  /* try recursively */
-        /* stack: lib_name, lib_table, field_name (top) */
-        lua_pushliteral(L, ".");
-        lua_replace(L, -3);  /* (in the slot occupied by lib_table) */
-        lua_concat(L, 3);  /* lib_name.field_name */
-        return 1;
-      }
-    }
-    lua_pop(L, 1);  /* remove value */
-  }
-  return 0;  /* not found */
+  if (strcmp(msg + 1, "on") == 0)
+    lua_setwarnf(L, warn_fresh, L);
+  else if (strcmp(msg + 1, "off") == 0)
+    lua_setwarnf(L, warn_silent, L);
+  return 1;
 }
 
-/* Pushes the name under which the function of `ar` is reachable from
-** package.loaded ("string.format", or "print" for _G.print). */
-static int pushglobalfuncname(lua_State *L, lua_Debug *ar) {
-  int top = lua_gettop(L);
-  lua_getinfo(L, "f", ar);  /* push function */
-  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-  luaL_checkstack(L, 6, "not enough stack");  /* slots for 'findfield' */
-  if (findfield(L, top + 1, 2)) {
-    const char *name = lua_tostring(L, -1);
-    if (strncmp(name, LUA_GNAME ".", 3) == 0) {  /* name starts with '_G.'? */
-      lua_pushstring(L, name + 3);  /* push name without prefix */
-      lua_remove(L, -2);  /* remove original name */
-    }
-    lua_copy(L, -1, top + 1);  /* copy name to proper place */
-    lua_settop(L, top + 1);  /* remove table "loaded" and name copy */
-    return 1;
+static void warn_silent(void *ud, const char *msg, int tocont) {
+  warn_control((lua_State *)ud, msg, tocont);
+}
+
+static void warn_rest(void *ud, const char *msg, int tocont) {
+  lua_State *L = (lua_State *)ud;
+  lua_writestringerror("%s", msg);
+  if (!tocont) {
+    lua_writestringerror("%s", "\n");
+    lua_setwarnf(L, warn_fresh, L);
   }
-  else {
-    lua_settop(L, top);  /* remove function and global table */
-    return 0;
+  else
+    lua_setwarnf(L, warn_rest, L);
+}
+
+static void warn_fresh(void *ud, const char *msg, int tocont) {
+  if (!warn_control((lua_State *)ud, msg, tocont)) {
+    lua_writestringerror("%s", "Lua warning: ");
+    warn_rest(ud, msg, tocont);
   }
 }
 
-static void pushfuncname(lua_State *L, lua_Debug *ar) {
-  if (pushglobalfuncname(L, ar)) {  /* try first a global name */
-    lua_pushfstring(L, "function '%s'", lua_tostring(L, -1));
-    lua_remove(L, -2);  /* remove name */
+/* what every state made here gets: the panic report, warnings off */
+static lua_State *equip(lua_State *L) {
+  if (L != NULL) {
+    lua_atpanic(L, report_panic);
+    lua_setwarnf(L, warn_silent, L);
   }
-  else if (*ar->namewhat != '\0')  /* is there a name from code? */
-    lua_pushfstring(L, "%s '%s'", ar->namewhat, ar->name);  /* use it */
-  else if (*ar->what == 'm')  /* main? */
-    lua_pushliteral(L, "main chunk");
-  else if (*ar->what != 'C')  /* for Lua functions, use <file:line> */
-    lua_pushfstring(L, "function <%s:%d>", ar->short_src, ar->linedefined);
-  else  /* nothing left... */
-    lua_pushliteral(L, "?");
+  return L;
 }
 
-/* number of the last valid level of L's stack (binary search) */
-static int lastlevel(lua_State *L) {
-  lua_Debug ar;
-  int li = 1, le = 1;
-  while (lua_getstack(L, le, &ar)) { li = le; le *= 2; }  /* find an upper bound */
-  while (li < le) {  /* binary search */
-    int m = (li + le) / 2;
-    if (lua_getstack(L, m, &ar)) li = m + 1;
-    else le = m;
-  }
-  return le - 1;
+LUALIB_API lua_State *luaL_newstate(void) {
+  return equip(lua_newstate(heap_alloc, NULL));
 }
 
-LUALIB_API void luaL_traceback(lua_State *L, lua_State *L1,
-                               const char *msg, int level) {
-  luaL_Buffer b;
-  lua_Debug ar;
-  int last = lastlevel(L1);
-  int limit2show = (last - level > LEVELS1 + LEVELS2) ? LEVELS1 : -1;
-  luaL_buffinit(L, &b);
-  if (msg) {
-    luaL_addstring(&b, msg);
-    luaL_addchar(&b, '\n');
-  }
-  luaL_addstring(&b, "stack traceback:");
-  while (lua_getstack(L1, level++, &ar)) {
-    if (limit2show-- == 0) {  /* too many levels? */
-      int n = last - level - LEVELS2 + 1;  /* number of levels to skip */
-      lua_pushfstring(L, "\n\t...\t(skipping %d levels)", n);
-      luaL_addvalue(&b);
-      level += n;  /* and skip to last levels */
-    }
-    else {
-      lua_getinfo(L1, "Slnt", &ar);
-      if (ar.currentline <= 0)
-        lua_pushfstring(L, "\n\t%s: in ", ar.short_src);
-      else
-        lua_pushfstring(L, "\n\t%s:%d: in ", ar.short_src, ar.currentline);
-      luaL_addvalue(&b);
-      pushfuncname(L, &ar);
-      luaL_addvalue(&b);
-      if (ar.istailcall)
-        luaL_addstring(&b, "\n\t(...tail calls...)");
-    }
-  }
-  luaL_pushresult(&b);
+/* a state whose heap starts as the image at `path`, dressed like luaL_newstate's */
+LUALIB_API lua_State *tycho_newstate_image(const char *path, char *err, size_t errlen) {
+  return equip(tycho_newstate_imagef(heap_alloc, NULL, path, err, errlen));
 }
+
+LUALIB_API void luaL_checkversion_(lua_State *L, lua_Number ver, size_t sz) {
+  lua_Number core = lua_version(L);
+  if (sz != LUAL_NUMSIZES)
+    luaL_error(L, "core and library have incompatible numeric types");
+  else if (core != ver)
+    luaL_error(L, "version mismatch: app. needs %f, Lua core provides %f",
+               (LUAI_UACNUMBER)ver, (LUAI_UACNUMBER)core);
+}
+
 
 /* ======================================================================
-** error-report functions
+** 2. error reports
 ** ====================================================================== */
 
-LUALIB_API int luaL_argerror(lua_State *L, int arg, const char *extramsg) {
-  lua_Debug ar;
-  if (!lua_getstack(L, 0, &ar))  /* no stack frame? */
-    return luaL_error(L, "bad argument #%d (%s)", arg, extramsg);
-  lua_getinfo(L, "n", &ar);
-  if (strcmp(ar.namewhat, "method") == 0) {
-    arg--;  /* do not count 'self' */
-    if (arg == 0)  /* error is in the self argument itself? */
-      return luaL_error(L, "calling '%s' on bad self (%s)", ar.name, extramsg);
-  }
-  if (ar.name == NULL)
-    ar.name = (pushglobalfuncname(L, &ar)) ? lua_tostring(L, -1) : "?";
-  return luaL_error(L, "bad argument #%d to '%s' (%s)", arg, ar.name, extramsg);
-}
+static int known_name(lua_State *L, lua_Debug *ar);  /* section 8 */
 
-LUALIB_API int luaL_typeerror(lua_State *L, int arg, const char *tname) {
-  const char *msg;
-  const char *typearg;  /* name for the type of the actual argument */
-  if (luaL_getmetafield(L, arg, "__name") == LUA_TSTRING)
-    typearg = lua_tostring(L, -1);  /* use the given type name */
-  else if (lua_type(L, arg) == LUA_TLIGHTUSERDATA)
-    typearg = "light userdata";  /* special name for messages */
-  else
-    typearg = luaL_typename(L, arg);  /* standard name */
-  msg = lua_pushfstring(L, "%s expected, got %s", tname, typearg);
-  return luaL_argerror(L, arg, msg);
-}
-
-static void tag_error(lua_State *L, int arg, int tag) {
-  luaL_typeerror(L, arg, lua_typename(L, tag));
-}
-
-/* Pushes "chunkname:currentline: " for the function at `level`, or "" if unknown. */
+/* pushes "source:line: " for the function running at `level`, or "" */
 LUALIB_API void luaL_where(lua_State *L, int level) {
   lua_Debug ar;
-  if (lua_getstack(L, level, &ar)) {  /* check function at level */
-    lua_getinfo(L, "Sl", &ar);  /* get info about it */
-    if (ar.currentline > 0) {  /* is there info? */
+  if (lua_getstack(L, level, &ar)) {
+    lua_getinfo(L, "Sl", &ar);
+    if (ar.currentline > 0) {
       lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
       return;
     }
   }
-  lua_pushfstring(L, "");  /* else, no information available... */
+  lua_pushliteral(L, "");
 }
 
 LUALIB_API int luaL_error(lua_State *L, const char *fmt, ...) {
-  va_list argp;
-  va_start(argp, fmt);
+  va_list ap;
   luaL_where(L, 1);
-  lua_pushvfstring(L, fmt, argp);
-  va_end(argp);
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
   lua_concat(L, 2);
   return lua_error(L);
 }
 
+/*
+** "bad argument #n to 'f' (why)".  For a method call the count leaves out
+** self, and a bad self gets a message of its own.
+*/
+LUALIB_API int luaL_argerror(lua_State *L, int arg, const char *extramsg) {
+  lua_Debug ar;
+  const char *fname;
+  if (!lua_getstack(L, 0, &ar))  /* called with no function running */
+    return luaL_error(L, "bad argument #%d (%s)", arg, extramsg);
+  lua_getinfo(L, "n", &ar);
+  if (strcmp(ar.namewhat, "method") == 0 && --arg == 0)
+    return luaL_error(L, "calling '%s' on bad self (%s)", ar.name, extramsg);
+  fname = ar.name;
+  if (fname == NULL)
+    fname = known_name(L, &ar) ? lua_tostring(L, -1) : "?";
+  return luaL_error(L, "bad argument #%d to '%s' (%s)", arg, fname, extramsg);
+}
+
+/* "T expected, got U", where U prefers the value's __name metafield */
+LUALIB_API int luaL_typeerror(lua_State *L, int arg, const char *tname) {
+  const char *got;
+  if (luaL_getmetafield(L, arg, "__name") == LUA_TSTRING)
+    got = lua_tostring(L, -1);
+  else if (lua_type(L, arg) == LUA_TLIGHTUSERDATA)
+    got = "light userdata";
+  else
+    got = luaL_typename(L, arg);
+  return luaL_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s", tname, got));
+}
+
+/* the usual results of a failed or successful C library call */
 LUALIB_API int luaL_fileresult(lua_State *L, int stat, const char *fname) {
-  int en = errno;  /* calls to Lua API may change this value */
+  int code = errno;  /* saved before any API call can touch it */
+  const char *text;
   if (stat) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  else {
-    const char *msg;
-    luaL_pushfail(L);
-    msg = (en != 0) ? strerror(en) : "(no extra info)";
-    if (fname)
-      lua_pushfstring(L, "%s: %s", fname, msg);
-    else
-      lua_pushstring(L, msg);
-    lua_pushinteger(L, en);
-    return 3;
-  }
+  text = code ? strerror(code) : "(no extra info)";
+  luaL_pushfail(L);
+  if (fname != NULL)
+    lua_pushfstring(L, "%s: %s", fname, text);
+  else
+    lua_pushstring(L, text);
+  lua_pushinteger(L, code);
+  return 3;
 }
 
+/* true|fail, "exit"|"signal", code: what os.execute and close on a pipe return */
 LUALIB_API int luaL_execresult(lua_State *L, int stat) {
-  if (stat != 0 && errno != 0)  /* error with an 'errno'? */
+  const char *how = "exit";
+  if (stat != 0 && errno != 0)  /* the call itself failed */
     return luaL_fileresult(L, 0, NULL);
-  else {
-    const char *what = "exit";  /* type of termination */
-    if (WIFEXITED(stat)) stat = WEXITSTATUS(stat);
-    else if (WIFSIGNALED(stat)) { stat = WTERMSIG(stat); what = "signal"; }
-    if (*what == 'e' && stat == 0)  /* successful termination? */
-      lua_pushboolean(L, 1);
-    else
-      luaL_pushfail(L);
-    lua_pushstring(L, what);
-    lua_pushinteger(L, stat);
-    return 3;  /* return true/fail,what,code */
+  if (WIFEXITED(stat))
+    stat = WEXITSTATUS(stat);
+  else if (WIFSIGNALED(stat)) {
+    stat = WTERMSIG(stat);
+    how = "signal";
   }
+  if (how[0] == 'e' && stat == 0)
+    lua_pushboolean(L, 1);
+  else
+    luaL_pushfail(L);
+  lua_pushstring(L, how);
+  lua_pushinteger(L, stat);
+  return 3;
 }
+
 
 /* ======================================================================
-** userdata type checking
+** 3. argument checks
 ** ====================================================================== */
 
+static void expected(lua_State *L, int arg, int tag) {
+  luaL_typeerror(L, arg, lua_typename(L, tag));
+}
+
+LUALIB_API void luaL_checkstack(lua_State *L, int space, const char *msg) {
+  if (luai_likely(lua_checkstack(L, space)))
+    return;
+  if (msg != NULL)
+    luaL_error(L, "stack overflow (%s)", msg);
+  else
+    luaL_error(L, "stack overflow");
+}
+
+LUALIB_API void luaL_checktype(lua_State *L, int arg, int t) {
+  if (luai_unlikely(lua_type(L, arg) != t))
+    expected(L, arg, t);
+}
+
+LUALIB_API void luaL_checkany(lua_State *L, int arg) {
+  if (luai_unlikely(lua_type(L, arg) == LUA_TNONE))
+    luaL_argerror(L, arg, "value expected");
+}
+
+LUALIB_API const char *luaL_checklstring(lua_State *L, int arg, size_t *len) {
+  const char *s = lua_tolstring(L, arg, len);
+  if (luai_unlikely(s == NULL))
+    expected(L, arg, LUA_TSTRING);
+  return s;
+}
+
+LUALIB_API const char *luaL_optlstring(lua_State *L, int arg, const char *def, size_t *len) {
+  if (!lua_isnoneornil(L, arg))
+    return luaL_checklstring(L, arg, len);
+  if (len != NULL)
+    *len = def ? strlen(def) : 0;
+  return def;
+}
+
+LUALIB_API lua_Number luaL_checknumber(lua_State *L, int arg) {
+  int ok;
+  lua_Number x = lua_tonumberx(L, arg, &ok);
+  if (luai_unlikely(!ok))
+    expected(L, arg, LUA_TNUMBER);
+  return x;
+}
+
+LUALIB_API lua_Number luaL_optnumber(lua_State *L, int arg, lua_Number def) {
+  return lua_isnoneornil(L, arg) ? def : luaL_checknumber(L, arg);
+}
+
+LUALIB_API lua_Integer luaL_checkinteger(lua_State *L, int arg) {
+  int ok;
+  lua_Integer i = lua_tointegerx(L, arg, &ok);
+  if (luai_unlikely(!ok)) {
+    if (lua_isnumber(L, arg))  /* a float such as 1.5, or a string for one */
+      luaL_argerror(L, arg, "number has no integer representation");
+    else
+      expected(L, arg, LUA_TNUMBER);
+  }
+  return i;
+}
+
+LUALIB_API lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
+  return lua_isnoneornil(L, arg) ? def : luaL_checkinteger(L, arg);
+}
+
+/* position of the string argument in the NULL-terminated list `lst` */
+LUALIB_API int luaL_checkoption(lua_State *L, int arg, const char *def,
+                                const char *const lst[]) {
+  const char *opt = def ? luaL_optstring(L, arg, def) : luaL_checkstring(L, arg);
+  int k = 0;
+  while (lst[k] != NULL && strcmp(lst[k], opt) != 0)
+    k++;
+  if (lst[k] != NULL)
+    return k;
+  return luaL_argerror(L, arg, lua_pushfstring(L, "invalid option '%s'", opt));
+}
+
+
+/* ======================================================================
+** 4. metatables, metafields and userdata
+** ====================================================================== */
+
+/* registry[tname] = a new metatable whose __name is tname, unless taken */
 LUALIB_API int luaL_newmetatable(lua_State *L, const char *tname) {
-  if (luaL_getmetatable(L, tname) != LUA_TNIL)  /* name already in use? */
-    return 0;  /* leave previous value on top, but return 0 */
+  if (luaL_getmetatable(L, tname) != LUA_TNIL)
+    return 0;  /* the existing value stays pushed */
   lua_pop(L, 1);
-  lua_createtable(L, 0, 2);  /* create metatable */
+  lua_createtable(L, 0, 2);
   lua_pushstring(L, tname);
-  lua_setfield(L, -2, "__name");  /* metatable.__name = tname */
+  lua_setfield(L, -2, "__name");
   lua_pushvalue(L, -1);
-  lua_setfield(L, LUA_REGISTRYINDEX, tname);  /* registry.name = metatable */
+  lua_setfield(L, LUA_REGISTRYINDEX, tname);
   return 1;
 }
 
@@ -250,600 +347,586 @@ LUALIB_API void luaL_setmetatable(lua_State *L, const char *tname) {
   lua_setmetatable(L, -2);
 }
 
+/* the block of the userdata at ud if its metatable is registry[tname], else NULL */
 LUALIB_API void *luaL_testudata(lua_State *L, int ud, const char *tname) {
-  void *p = lua_touserdata(L, ud);
-  if (p != NULL) {  /* value is a userdata? */
-    if (lua_getmetatable(L, ud)) {  /* does it have a metatable? */
-      luaL_getmetatable(L, tname);  /* get correct metatable */
-      if (!lua_rawequal(L, -1, -2))  /* not the same? */
-        p = NULL;
-      lua_pop(L, 2);  /* remove both metatables */
-      return p;
-    }
-  }
-  return NULL;  /* value is not a userdata with a metatable */
+  void *block = lua_touserdata(L, ud);
+  int same;
+  if (block == NULL || !lua_getmetatable(L, ud))
+    return NULL;
+  luaL_getmetatable(L, tname);
+  same = lua_rawequal(L, -1, -2);
+  lua_pop(L, 2);
+  return same ? block : NULL;
 }
 
 LUALIB_API void *luaL_checkudata(lua_State *L, int ud, const char *tname) {
-  void *p = luaL_testudata(L, ud, tname);
-  luaL_argexpected(L, p != NULL, ud, tname);
-  return p;
+  void *block = luaL_testudata(L, ud, tname);
+  if (luai_unlikely(block == NULL))
+    luaL_typeerror(L, ud, tname);
+  return block;
 }
 
-/* ======================================================================
-** argument check functions
-** ====================================================================== */
-
-LUALIB_API int luaL_checkoption(lua_State *L, int arg, const char *def,
-                                const char *const lst[]) {
-  const char *name = (def) ? luaL_optstring(L, arg, def) : luaL_checkstring(L, arg);
-  int i;
-  for (i = 0; lst[i]; i++)
-    if (strcmp(lst[i], name) == 0)
-      return i;
-  return luaL_argerror(L, arg, lua_pushfstring(L, "invalid option '%s'", name));
-}
-
-/* Ensures `space` extra slots; `msg` explains what needs them. */
-LUALIB_API void luaL_checkstack(lua_State *L, int space, const char *msg) {
-  if (!lua_checkstack(L, space)) {
-    if (msg)
-      luaL_error(L, "stack overflow (%s)", msg);
-    else
-      luaL_error(L, "stack overflow");
-  }
-}
-
-LUALIB_API void luaL_checktype(lua_State *L, int arg, int t) {
-  if (lua_type(L, arg) != t)
-    tag_error(L, arg, t);
-}
-
-LUALIB_API void luaL_checkany(lua_State *L, int arg) {
-  if (lua_type(L, arg) == LUA_TNONE)
-    luaL_argerror(L, arg, "value expected");
-}
-
-LUALIB_API const char *luaL_checklstring(lua_State *L, int arg, size_t *len) {
-  const char *s = lua_tolstring(L, arg, len);
-  if (!s) tag_error(L, arg, LUA_TSTRING);
-  return s;
-}
-
-LUALIB_API const char *luaL_optlstring(lua_State *L, int arg,
-                                       const char *def, size_t *len) {
-  if (lua_isnoneornil(L, arg)) {
-    if (len)
-      *len = (def ? strlen(def) : 0);
-    return def;
-  }
-  else return luaL_checklstring(L, arg, len);
-}
-
-LUALIB_API lua_Number luaL_checknumber(lua_State *L, int arg) {
-  int isnum;
-  lua_Number d = lua_tonumberx(L, arg, &isnum);
-  if (!isnum)
-    tag_error(L, arg, LUA_TNUMBER);
-  return d;
-}
-
-LUALIB_API lua_Number luaL_optnumber(lua_State *L, int arg, lua_Number def) {
-  return luaL_opt(L, luaL_checknumber, arg, def);
-}
-
-static void interror(lua_State *L, int arg) {
-  if (lua_isnumber(L, arg))
-    luaL_argerror(L, arg, "number has no integer representation");
-  else
-    tag_error(L, arg, LUA_TNUMBER);
-}
-
-LUALIB_API lua_Integer luaL_checkinteger(lua_State *L, int arg) {
-  int isnum;
-  lua_Integer d = lua_tointegerx(L, arg, &isnum);
-  if (!isnum)
-    interror(L, arg);
-  return d;
-}
-
-LUALIB_API lua_Integer luaL_optinteger(lua_State *L, int arg, lua_Integer def) {
-  return luaL_opt(L, luaL_checkinteger, arg, def);
-}
-
-/* ======================================================================
-** generic buffer manipulation
-**
-** A buffer owns one stack slot from luaL_buffinit on: a light-userdata
-** placeholder while its contents fit in B->init, then a full userdata
-** holding the contents ("box").  Growing allocates a larger box and drops
-** the old one (garbage), so buffer memory is counted, capped by the memory
-** limit, and reclaimed even when an error interrupts the buffer's owner.
-** ====================================================================== */
-
-/* new size for a buffer that needs `sz` more bytes: 1.5x, or what is needed */
-static size_t newbuffsize(luaL_Buffer *B, size_t sz) {
-  size_t newsize = (B->size / 2) * 3;  /* buffer size * 1.5 */
-  if (MAX_SIZET - sz < B->n)  /* overflow in (B->n + sz)? */
-    return luaL_error(B->L, "buffer too large");
-  if (newsize < B->n + sz)
-    newsize = B->n + sz;
-  return newsize;
-}
-
-/* Returns a pointer to `sz` free bytes; `boxidx` is the buffer's stack slot. */
-static char *prepbuffsize(luaL_Buffer *B, size_t sz, int boxidx) {
-  if (B->size - B->n >= sz)  /* enough space? */
-    return B->b + B->n;
-  else {
-    lua_State *L = B->L;
-    char *newbuff;
-    size_t newsize = newbuffsize(B, sz);
-    boxidx = lua_absindex(L, boxidx);
-    newbuff = (char *)lua_newuserdatauv(L, newsize, 0);
-    memcpy(newbuff, B->b, B->n * sizeof(char));  /* copy original content */
-    lua_replace(L, boxidx);  /* new box takes the buffer's slot */
-    B->b = newbuff;
-    B->size = newsize;
-    return newbuff + B->n;
-  }
-}
-
-LUALIB_API char *luaL_prepbuffsize(luaL_Buffer *B, size_t sz) {
-  return prepbuffsize(B, sz, -1);
-}
-
-LUALIB_API void luaL_addlstring(luaL_Buffer *B, const char *s, size_t l) {
-  if (l > 0) {  /* avoid 'memcpy' when 's' can be NULL */
-    char *b = prepbuffsize(B, l, -1);
-    memcpy(b, s, l * sizeof(char));
-    luaL_addsize(B, l);
-  }
-}
-
-LUALIB_API void luaL_addstring(luaL_Buffer *B, const char *s) {
-  luaL_addlstring(B, s, strlen(s));
-}
-
-LUALIB_API void luaL_pushresult(luaL_Buffer *B) {
-  lua_State *L = B->L;
-  lua_pushlstring(L, B->b, B->n);
-  lua_remove(L, -2);  /* remove box or placeholder from the stack */
-  B->b = B->init.b;  /* the box is garbage now; do not keep pointing into it */
-  B->n = 0;
-  B->size = LUAL_BUFFERSIZE;
-}
-
-LUALIB_API void luaL_pushresultsize(luaL_Buffer *B, size_t sz) {
-  luaL_addsize(B, sz);
-  luaL_pushresult(B);
-}
-
-/* Adds the value on top of the stack (below it is the buffer's slot) and pops it. */
-LUALIB_API void luaL_addvalue(luaL_Buffer *B) {
-  lua_State *L = B->L;
-  size_t len;
-  const char *s = lua_tolstring(L, -1, &len);
-  char *b = prepbuffsize(B, len, -2);
-  memcpy(b, s, len * sizeof(char));
-  luaL_addsize(B, len);
-  lua_pop(L, 1);  /* pop string */
-}
-
-LUALIB_API void luaL_buffinit(lua_State *L, luaL_Buffer *B) {
-  B->L = L;
-  B->b = B->init.b;
-  B->n = 0;
-  B->size = LUAL_BUFFERSIZE;
-  lua_pushlightuserdata(L, (void *)B);  /* push placeholder */
-}
-
-LUALIB_API char *luaL_buffinitsize(lua_State *L, luaL_Buffer *B, size_t sz) {
-  luaL_buffinit(L, B);
-  return prepbuffsize(B, sz, -1);
-}
-
-LUALIB_API void luaL_addgsub(luaL_Buffer *b, const char *s,
-                             const char *p, const char *r) {
-  const char *wild;
-  size_t l = strlen(p);
-  while ((wild = strstr(s, p)) != NULL) {
-    luaL_addlstring(b, s, (size_t)(wild - s));  /* push prefix */
-    luaL_addstring(b, r);  /* push replacement in place of pattern */
-    s = wild + l;  /* continue after 'p' */
-  }
-  luaL_addstring(b, s);  /* push last suffix */
-}
-
-LUALIB_API const char *luaL_gsub(lua_State *L, const char *s,
-                                 const char *p, const char *r) {
-  luaL_Buffer b;
-  luaL_buffinit(L, &b);
-  luaL_addgsub(&b, s, p, r);
-  luaL_pushresult(&b);
-  return lua_tostring(L, -1);
-}
-
-/* ======================================================================
-** references
-** ====================================================================== */
-
-/* index of the free-list header (after the predefined registry values) */
-#define freelist (LUA_RIDX_LAST + 1)
-
-LUALIB_API int luaL_ref(lua_State *L, int t) {
-  int ref;
-  if (lua_isnil(L, -1)) {
-    lua_pop(L, 1);  /* remove it from stack */
-    return LUA_REFNIL;  /* 'nil' has a unique fixed reference */
-  }
-  t = lua_absindex(L, t);
-  if (lua_rawgeti(L, t, freelist) == LUA_TNIL) {  /* first access? */
-    ref = 0;  /* list is empty */
-    lua_pushinteger(L, 0);  /* initialize as an empty list */
-    lua_rawseti(L, t, freelist);  /* ref = t[freelist] = 0 */
-  }
-  else ref = (int)lua_tointeger(L, -1);  /* ref = t[freelist] */
-  lua_pop(L, 1);  /* remove element from stack */
-  if (ref != 0) {  /* any free element? */
-    lua_rawgeti(L, t, ref);  /* remove it from list */
-    lua_rawseti(L, t, freelist);  /* (t[freelist] = t[ref]) */
-  }
-  else  /* no free elements */
-    ref = (int)lua_rawlen(L, t) + 1;  /* get a new reference */
-  lua_rawseti(L, t, ref);
-  return ref;
-}
-
-LUALIB_API void luaL_unref(lua_State *L, int t, int ref) {
-  if (ref >= 0) {
-    t = lua_absindex(L, t);
-    lua_rawgeti(L, t, freelist);
-    lua_rawseti(L, t, ref);  /* t[ref] = t[freelist] */
-    lua_pushinteger(L, ref);
-    lua_rawseti(L, t, freelist);  /* t[freelist] = ref */
-  }
-}
-
-/* ======================================================================
-** load functions
-** ====================================================================== */
-
-typedef struct LoadF {
-  int n;  /* number of pre-read characters */
-  FILE *f;  /* file being read */
-  char buff[BUFSIZ];  /* area for reading file */
-} LoadF;
-
-static const char *getF(lua_State *L, void *ud, size_t *size) {
-  LoadF *lf = (LoadF *)ud;
-  (void)L;
-  if (lf->n > 0) {  /* are there pre-read characters to be read? */
-    *size = lf->n;  /* return them (chars already in buffer) */
-    lf->n = 0;  /* no more pre-read characters */
-  }
-  else {  /* read a block from file */
-    if (feof(lf->f)) return NULL;
-    *size = fread(lf->buff, 1, sizeof(lf->buff), lf->f);
-  }
-  return lf->buff;
-}
-
-static int errfile(lua_State *L, const char *what, int fnameindex) {
-  int err = errno;
-  const char *filename = lua_tostring(L, fnameindex) + 1;
-  if (err != 0)
-    lua_pushfstring(L, "cannot %s %s: %s", what, filename, strerror(err));
-  else
-    lua_pushfstring(L, "cannot %s %s", what, filename);
-  lua_remove(L, fnameindex);
-  return LUA_ERRFILE;
-}
-
-/* skips an optional UTF-8 BOM; returns the first character after it */
-static int skipBOM(FILE *f) {
-  int c = getc(f);
-  if (c == 0xEF && getc(f) == 0xBB && getc(f) == 0xBF)
-    return getc(f);
-  return c;
-}
-
-/* Skips a first line starting with '#' (e.g. "#!/usr/bin/lua"); *cp receives
-** the first character after it.  Returns whether a line was skipped. */
-static int skipcomment(FILE *f, int *cp) {
-  int c = *cp = skipBOM(f);
-  if (c == '#') {
-    do { c = getc(f); } while (c != EOF && c != '\n');
-    *cp = getc(f);
-    return 1;
-  }
-  return 0;
-}
-
-LUALIB_API int luaL_loadfilex(lua_State *L, const char *filename, const char *mode) {
-  LoadF lf;
-  int status, readstatus;
-  int c;
-  int fnameindex = lua_gettop(L) + 1;  /* index of filename on the stack */
-  if (filename == NULL) {
-    lua_pushliteral(L, "=stdin");
-    lf.f = stdin;
-  }
-  else {
-    lua_pushfstring(L, "@%s", filename);
-    errno = 0;
-    lf.f = fopen(filename, "r");
-    if (lf.f == NULL) return errfile(L, "open", fnameindex);
-  }
-  lf.n = 0;
-  if (skipcomment(lf.f, &c))  /* read initial portion */
-    lf.buff[lf.n++] = '\n';  /* add newline to correct line numbers */
-  if (c == LUA_SIGNATURE[0]) {  /* binary file? */
-    lf.n = 0;  /* remove possible newline */
-    if (filename) {  /* "real" file? */
-      errno = 0;
-      lf.f = freopen(filename, "rb", lf.f);  /* reopen in binary mode */
-      if (lf.f == NULL) return errfile(L, "reopen", fnameindex);
-      skipcomment(lf.f, &c);  /* re-read initial portion */
-    }
-  }
-  if (c != EOF)
-    lf.buff[lf.n++] = (char)c;  /* 'c' is the first character of the stream */
-  errno = 0;
-  status = lua_load(L, getF, &lf, lua_tostring(L, -1), mode);
-  readstatus = ferror(lf.f);
-  if (filename) fclose(lf.f);  /* close file (even in case of errors) */
-  if (readstatus) {
-    lua_settop(L, fnameindex);  /* ignore results from 'lua_load' */
-    return errfile(L, "read", fnameindex);
-  }
-  lua_remove(L, fnameindex);
-  return status;
-}
-
-typedef struct LoadS {
-  const char *s;
-  size_t size;
-} LoadS;
-
-static const char *getS(lua_State *L, void *ud, size_t *size) {
-  LoadS *ls = (LoadS *)ud;
-  (void)L;
-  if (ls->size == 0) return NULL;
-  *size = ls->size;
-  ls->size = 0;
-  return ls->s;
-}
-
-LUALIB_API int luaL_loadbufferx(lua_State *L, const char *buff, size_t size,
-                                const char *name, const char *mode) {
-  LoadS ls;
-  ls.s = buff;
-  ls.size = size;
-  return lua_load(L, getS, &ls, name, mode);
-}
-
-LUALIB_API int luaL_loadstring(lua_State *L, const char *s) {
-  return luaL_loadbuffer(L, s, strlen(s), s);
-}
-
-/* ======================================================================
-** metafields, conversions, tables
-** ====================================================================== */
-
+/* pushes metatable(obj)[event] (raw) and returns its type; pushes nothing for nil */
 LUALIB_API int luaL_getmetafield(lua_State *L, int obj, const char *event) {
-  if (!lua_getmetatable(L, obj))  /* no metatable? */
+  int t;
+  if (!lua_getmetatable(L, obj))
     return LUA_TNIL;
-  else {
-    int tt;
-    lua_pushstring(L, event);
-    tt = lua_rawget(L, -2);
-    if (tt == LUA_TNIL)  /* is metafield nil? */
-      lua_pop(L, 2);  /* remove metatable and metafield */
-    else
-      lua_remove(L, -2);  /* remove only metatable */
-    return tt;  /* return metafield type */
+  lua_pushstring(L, event);
+  t = lua_rawget(L, -2);
+  if (t == LUA_TNIL) {
+    lua_pop(L, 2);
+    return LUA_TNIL;
   }
+  lua_remove(L, -2);  /* keep only the field */
+  return t;
 }
 
+/* calls metamethod `event` of obj with obj, leaving one result; 0 if none */
 LUALIB_API int luaL_callmeta(lua_State *L, int obj, const char *event) {
   obj = lua_absindex(L, obj);
-  if (luaL_getmetafield(L, obj, event) == LUA_TNIL)  /* no metafield? */
+  if (luaL_getmetafield(L, obj, event) == LUA_TNIL)
     return 0;
   lua_pushvalue(L, obj);
   lua_call(L, 1, 1);
   return 1;
 }
 
+/* #value (metamethods included), which must come out an integer */
 LUALIB_API lua_Integer luaL_len(lua_State *L, int idx) {
-  lua_Integer l;
-  int isnum;
+  int ok;
+  lua_Integer n;
   lua_len(L, idx);
-  l = lua_tointegerx(L, -1, &isnum);
-  if (!isnum)
+  n = lua_tointegerx(L, -1, &ok);
+  if (luai_unlikely(!ok))
     luaL_error(L, "object length is not an integer");
-  lua_pop(L, 1);  /* remove object */
-  return l;
+  lua_pop(L, 1);
+  return n;
 }
 
+/* the text `tostring` shows for any value, pushed and returned */
 LUALIB_API const char *luaL_tolstring(lua_State *L, int idx, size_t *len) {
   idx = lua_absindex(L, idx);
-  if (luaL_callmeta(L, idx, "__tostring")) {  /* metafield? */
+  if (luaL_callmeta(L, idx, "__tostring")) {
     if (!lua_isstring(L, -1))
       luaL_error(L, "'__tostring' must return a string");
+    return lua_tolstring(L, -1, len);
   }
-  else {
-    switch (lua_type(L, idx)) {
-      case LUA_TNUMBER:
-        if (lua_isinteger(L, idx))
-          lua_pushfstring(L, "%I", (LUAI_UACINT)lua_tointeger(L, idx));
-        else
-          lua_pushfstring(L, "%f", (LUAI_UACNUMBER)lua_tonumber(L, idx));
-        break;
-      case LUA_TSTRING:
-        lua_pushvalue(L, idx);
-        break;
-      case LUA_TBOOLEAN:
-        lua_pushstring(L, (lua_toboolean(L, idx) ? "true" : "false"));
-        break;
-      case LUA_TNIL:
-        lua_pushliteral(L, "nil");
-        break;
-      default: {
-        int tt = luaL_getmetafield(L, idx, "__name");  /* try name */
-        const char *kind = (tt == LUA_TSTRING) ? lua_tostring(L, -1) : luaL_typename(L, idx);
-        lua_pushfstring(L, "%s: %p", kind, lua_topointer(L, idx));
-        if (tt != LUA_TNIL)
-          lua_remove(L, -2);  /* remove '__name' */
-        break;
-      }
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+      lua_pushliteral(L, "nil");
+      break;
+    case LUA_TBOOLEAN:
+      if (lua_toboolean(L, idx)) lua_pushliteral(L, "true");
+      else lua_pushliteral(L, "false");
+      break;
+    case LUA_TNUMBER:  /* a copy, converted in place like any number-to-string */
+    case LUA_TSTRING:
+      lua_pushvalue(L, idx);
+      break;
+    default: {  /* "kind: address", kind being __name when that is a string */
+      int named = luaL_getmetafield(L, idx, "__name");
+      const char *kind = named == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, idx);
+      lua_pushfstring(L, "%s: %p", kind, lua_topointer(L, idx));
+      if (named != LUA_TNIL)
+        lua_remove(L, -2);
+      break;
     }
   }
   return lua_tolstring(L, -1, len);
 }
 
-/* Registers the functions of `l` in the table below `nup` upvalues on the
-** stack; each function gets copies of the upvalues, which are then popped.
-** A NULL function registers `false` (a placeholder). */
-LUALIB_API void luaL_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
-  luaL_checkstack(L, nup, "too many upvalues");
-  for (; l->name != NULL; l++) {  /* fill the table with given functions */
-    if (l->func == NULL)  /* place holder? */
-      lua_pushboolean(L, 0);
-    else {
-      int i;
-      for (i = 0; i < nup; i++)  /* copy upvalues to the top */
-        lua_pushvalue(L, -nup);
-      lua_pushcclosure(L, l->func, nup);  /* closure with those upvalues */
-    }
-    lua_setfield(L, -(nup + 2), l->name);
-  }
-  lua_pop(L, nup);  /* remove upvalues */
-}
-
-/* Ensures t[fname] is a table (t at idx) and pushes it; returns 1 if it existed. */
-LUALIB_API int luaL_getsubtable(lua_State *L, int idx, const char *fname) {
-  if (lua_getfield(L, idx, fname) == LUA_TTABLE)
-    return 1;  /* table already there */
-  else {
-    lua_pop(L, 1);  /* remove previous result */
-    idx = lua_absindex(L, idx);
-    lua_newtable(L);
-    lua_pushvalue(L, -1);  /* copy to be left at top */
-    lua_setfield(L, idx, fname);  /* assign new table to field */
-    return 0;  /* false, because did not find table there */
-  }
-}
-
-/* Calls openf(modname) unless package.loaded[modname] is already true, stores
-** the result there (and in the global modname if glb), leaves it on the stack. */
-LUALIB_API void luaL_requiref(lua_State *L, const char *modname,
-                              lua_CFunction openf, int glb) {
-  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-  lua_getfield(L, -1, modname);  /* LOADED[modname] */
-  if (!lua_toboolean(L, -1)) {  /* package not already loaded? */
-    lua_pop(L, 1);  /* remove field */
-    lua_pushcfunction(L, openf);
-    lua_pushstring(L, modname);  /* argument to open function */
-    lua_call(L, 1, 1);  /* call 'openf' to open module */
-    lua_pushvalue(L, -1);  /* make copy of module (call result) */
-    lua_setfield(L, -3, modname);  /* LOADED[modname] = module */
-  }
-  lua_remove(L, -2);  /* remove LOADED table */
-  if (glb) {
-    lua_pushvalue(L, -1);  /* copy of module */
-    lua_setglobal(L, modname);  /* _G[modname] = module */
-  }
-}
 
 /* ======================================================================
-** state creation: allocator, panic and warning functions
+** 5. string buffers
 ** ====================================================================== */
 
-static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  (void)ud; (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
+/*
+** Slow path of every write: gives B room for `extra` more bytes by moving
+** the text into a new box.  `slot` is where B's slot is on the stack (-1,
+** or -2 when luaL_addvalue's string sits above it).
+*/
+static char *buffer_grow(luaL_Buffer *B, size_t extra, int slot) {
+  lua_State *L = B->L;
+  size_t cap = B->size;
+  char *box;
+  if (luai_unlikely(extra > SIZE_T_TOP - B->n))
+    luaL_error(L, "buffer too large");
+  cap = cap <= SIZE_T_TOP / 2 ? cap * 2 : SIZE_T_TOP;
+  if (cap - B->n < extra)
+    cap = B->n + extra;
+  slot = lua_absindex(L, slot);
+  box = (char *)lua_newuserdatauv(L, cap, 0);
+  if (B->n > 0)
+    memcpy(box, B->b, B->n);
+  lua_replace(L, slot);  /* the old box, if any, is garbage from here on */
+  B->b = box;
+  B->size = cap;
+  return box + B->n;
 }
 
-static int panic(lua_State *L) {
-  const char *msg = (lua_type(L, -1) == LUA_TSTRING)
-                    ? lua_tostring(L, -1)
-                    : "error object is not a string";
-  lua_writestringerror("PANIC: unprotected error in call to Lua API (%s)\n", msg);
-  return 0;  /* return to Lua to abort */
+/* where the next `extra` bytes of B go */
+static inline char *buffer_room(luaL_Buffer *B, size_t extra, int slot) {
+  if (luai_likely(B->size - B->n >= extra))
+    return B->b + B->n;
+  return buffer_grow(B, extra, slot);
+}
+
+LUALIB_API void luaL_buffinit(lua_State *L, luaL_Buffer *B) {
+  B->L = L;
+  B->b = B->init.b;
+  B->size = LUAL_BUFFERSIZE;
+  B->n = 0;
+  lua_pushlightuserdata(L, (void *)B);  /* holds B's slot until a box takes it */
+}
+
+LUALIB_API char *luaL_buffinitsize(lua_State *L, luaL_Buffer *B, size_t sz) {
+  luaL_buffinit(L, B);
+  return buffer_room(B, sz, -1);
+}
+
+LUALIB_API char *luaL_prepbuffsize(luaL_Buffer *B, size_t sz) {
+  return buffer_room(B, sz, -1);
+}
+
+LUALIB_API void luaL_addlstring(luaL_Buffer *B, const char *s, size_t l) {
+  if (l == 0)
+    return;  /* s may be NULL then */
+  memcpy(buffer_room(B, l, -1), s, l);
+  B->n += l;
+}
+
+LUALIB_API void luaL_addstring(luaL_Buffer *B, const char *s) {
+  luaL_addlstring(B, s, strlen(s));
+}
+
+/* appends the string (or number) on top of the stack and pops it */
+LUALIB_API void luaL_addvalue(luaL_Buffer *B) {
+  lua_State *L = B->L;
+  size_t l;
+  const char *s = lua_tolstring(L, -1, &l);
+  if (l > 0) {  /* the string stays on the stack while a new box is made */
+    memcpy(buffer_room(B, l, -2), s, l);
+    B->n += l;
+  }
+  lua_pop(L, 1);
+}
+
+/* replaces B's slot with the finished string */
+LUALIB_API void luaL_pushresult(luaL_Buffer *B) {
+  lua_State *L = B->L;
+  lua_pushlstring(L, B->b, B->n);
+  lua_remove(L, -2);
+}
+
+LUALIB_API void luaL_pushresultsize(luaL_Buffer *B, size_t sz) {
+  B->n += sz;
+  luaL_pushresult(B);
+}
+
+/* appends s with every occurrence of p replaced by r */
+LUALIB_API void luaL_addgsub(luaL_Buffer *b, const char *s, const char *p, const char *r) {
+  size_t plen = strlen(p), rlen = strlen(r);
+  const char *hit;
+  for (; (hit = strstr(s, p)) != NULL; s = hit + plen) {
+    luaL_addlstring(b, s, (size_t)(hit - s));
+    luaL_addlstring(b, r, rlen);
+  }
+  luaL_addstring(b, s);
+}
+
+LUALIB_API const char *luaL_gsub(lua_State *L, const char *s, const char *p, const char *r) {
+  luaL_Buffer out;
+  luaL_buffinit(L, &out);
+  luaL_addgsub(&out, s, p, r);
+  luaL_pushresult(&out);
+  return lua_tostring(L, -1);
+}
+
+
+/* ======================================================================
+** 6. loading chunks
+** ====================================================================== */
+
+/* reader state for a chunk in a FILE */
+typedef struct FileSource {
+  FILE *fp;
+  int primed;           /* bytes at the start of `chunk` not handed out yet */
+  char chunk[BUFSIZ];
+} FileSource;
+
+static const char *read_file(lua_State *L, void *ud, size_t *size) {
+  FileSource *src = (FileSource *)ud;
+  (void)L;
+  if (src->primed > 0) {
+    *size = (size_t)src->primed;
+    src->primed = 0;
+  }
+  else if (feof(src->fp))
+    return NULL;
+  else
+    *size = fread(src->chunk, 1, sizeof src->chunk, src->fp);
+  return src->chunk;
 }
 
 /*
-** Warning functions: warnfoff ignores everything but control messages;
-** warnfon prints a new message with the "Lua warning: " prefix; warnfcont
-** prints the continuation of a message.  "@on"/"@off" switch between them.
+** Reads past an optional UTF-8 byte-order mark and an optional first line
+** starting with '#' (as in "#!/usr/bin/env lua").  *next receives the
+** first byte after them (or EOF); the result says whether a line went.
 */
-static void warnfoff(void *ud, const char *message, int tocont);
-static void warnfon(void *ud, const char *message, int tocont);
-static void warnfcont(void *ud, const char *message, int tocont);
+static int skip_preamble(FILE *fp, int *next) {
+  int c = getc(fp);
+  if (c == 0xEF && getc(fp) == 0xBB && getc(fp) == 0xBF)
+    c = getc(fp);
+  if (c == '#') {
+    while ((c = getc(fp)) != EOF && c != '\n')
+      ;
+    *next = getc(fp);
+    return 1;
+  }
+  *next = c;
+  return 0;
+}
 
-static int checkcontrol(lua_State *L, const char *message, int tocont) {
-  if (tocont || *(message++) != '@')  /* not a control message? */
-    return 0;
+/*
+** Puts back, at the start of src->chunk, what skip_preamble consumed and
+** the parser must still see: a '\n' for a skipped '#' line (so that line
+** numbers stay right) and the first byte.  A precompiled chunk gets no
+** newline, and a named file holding one is reopened in binary mode.
+** Returns 0, or -1 if that reopening failed.
+*/
+static int prime_source(FileSource *src, const char *filename) {
+  int first;
+  int newline = skip_preamble(src->fp, &first);
+  src->primed = 0;
+  if (first == LUA_SIGNATURE[0]) {
+    newline = 0;
+    if (filename != NULL) {
+      errno = 0;
+      src->fp = freopen(filename, "rb", src->fp);
+      if (src->fp == NULL)
+        return -1;
+      skip_preamble(src->fp, &first);
+    }
+  }
+  if (newline)
+    src->chunk[src->primed++] = '\n';
+  if (first != EOF)
+    src->chunk[src->primed++] = (char)first;
+  return 0;
+}
+
+/* replaces the chunk name at `nameidx` with "cannot <verb> <file>[: reason]" */
+static int file_failure(lua_State *L, const char *verb, int nameidx) {
+  int code = errno;
+  const char *file = lua_tostring(L, nameidx) + 1;  /* past the '@' or '=' */
+  if (code != 0)
+    lua_pushfstring(L, "cannot %s %s: %s", verb, file, strerror(code));
+  else
+    lua_pushfstring(L, "cannot %s %s", verb, file);
+  lua_remove(L, nameidx);
+  return LUA_ERRFILE;
+}
+
+LUALIB_API int luaL_loadfilex(lua_State *L, const char *filename, const char *mode) {
+  FileSource src;
+  int nameidx = lua_gettop(L) + 1;  /* the chunk name, kept for messages */
+  int status, broken;
+  if (filename == NULL) {
+    lua_pushliteral(L, "=stdin");
+    src.fp = stdin;
+  }
   else {
-    if (strcmp(message, "off") == 0)
-      lua_setwarnf(L, warnfoff, L);  /* turn warnings off */
-    else if (strcmp(message, "on") == 0)
-      lua_setwarnf(L, warnfon, L);  /* turn warnings on */
-    return 1;  /* it was a control message */
+    lua_pushfstring(L, "@%s", filename);
+    errno = 0;
+    src.fp = fopen(filename, "r");
+    if (src.fp == NULL)
+      return file_failure(L, "open", nameidx);
   }
-}
-
-static void warnfoff(void *ud, const char *message, int tocont) {
-  checkcontrol((lua_State *)ud, message, tocont);
-}
-
-static void warnfcont(void *ud, const char *message, int tocont) {
-  lua_State *L = (lua_State *)ud;
-  lua_writestringerror("%s", message);  /* write message */
-  if (tocont)  /* not the last part? */
-    lua_setwarnf(L, warnfcont, L);  /* to be continued */
-  else {  /* last part */
-    lua_writestringerror("%s", "\n");  /* finish message with end-of-line */
-    lua_setwarnf(L, warnfon, L);  /* next call is a new message */
+  if (prime_source(&src, filename) != 0)
+    return file_failure(L, "reopen", nameidx);
+  errno = 0;
+  status = lua_load(L, read_file, &src, lua_tostring(L, nameidx), mode);
+  broken = ferror(src.fp);
+  if (filename != NULL)
+    fclose(src.fp);
+  if (broken) {
+    lua_settop(L, nameidx);  /* drop whatever lua_load left */
+    return file_failure(L, "read", nameidx);
   }
+  lua_remove(L, nameidx);
+  return status;
 }
 
-static void warnfon(void *ud, const char *message, int tocont) {
-  if (checkcontrol((lua_State *)ud, message, tocont))  /* control message? */
-    return;  /* nothing else to be done */
-  lua_writestringerror("%s", "Lua warning: ");  /* start a new warning */
-  warnfcont(ud, message, tocont);  /* finish processing */
+/* reader state for a chunk in memory: handed out whole, once */
+typedef struct MemSource {
+  const char *text;
+  size_t left;
+} MemSource;
+
+static const char *read_memory(lua_State *L, void *ud, size_t *size) {
+  MemSource *src = (MemSource *)ud;
+  (void)L;
+  if (src->left == 0)
+    return NULL;
+  *size = src->left;
+  src->left = 0;
+  return src->text;
 }
 
-LUALIB_API lua_State *luaL_newstate(void) {
-  lua_State *L = lua_newstate(l_alloc, NULL);
-  if (L) {
-    lua_atpanic(L, &panic);
-    lua_setwarnf(L, warnfoff, L);  /* default state: warnings off */
+LUALIB_API int luaL_loadbufferx(lua_State *L, const char *buff, size_t sz,
+                                const char *name, const char *mode) {
+  MemSource src;
+  src.text = buff;
+  src.left = sz;
+  return lua_load(L, read_memory, &src, name, mode);
+}
+
+LUALIB_API int luaL_loadstring(lua_State *L, const char *s) {
+  return luaL_loadbufferx(L, s, strlen(s), s, NULL);
+}
+
+
+/* ======================================================================
+** 7. references
+**
+** Refs are positive integer keys of the table t.  Released keys form a
+** chain threaded through t itself: t[FREE_CHAIN] holds the most recently
+** released key (0 for none) and each released key's slot holds the next
+** one.  t[FREE_CHAIN] is created on first use, which also keeps fresh refs
+** clear of the registry's predefined slots (LUA_RIDX_*).
+** ====================================================================== */
+
+#define FREE_CHAIN (LUA_RIDX_LAST + 1)
+
+LUALIB_API int luaL_ref(lua_State *L, int t) {
+  int ref = 0;
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    return LUA_REFNIL;  /* nil is never stored */
   }
-  return L;
-}
-
-/* a state started from an image, with the same allocator/panic/warnings as luaL_newstate */
-LUALIB_API lua_State *tycho_newstate_image(const char *path, char *err, size_t errlen) {
-  lua_State *L = tycho_newstate_imagef(l_alloc, NULL, path, err, errlen);
-  if (L) {
-    lua_atpanic(L, &panic);
-    lua_setwarnf(L, warnfoff, L);
+  t = lua_absindex(L, t);
+  if (lua_rawgeti(L, t, FREE_CHAIN) != LUA_TNIL)
+    ref = (int)lua_tointeger(L, -1);
+  else {  /* first use of t: start an empty chain */
+    lua_pushinteger(L, 0);
+    lua_rawseti(L, t, FREE_CHAIN);
   }
-  return L;
+  lua_pop(L, 1);
+  if (ref == 0)  /* nothing to reuse: take the key after the array part */
+    ref = (int)lua_rawlen(L, t) + 1;
+  else {  /* unlink ref from the chain */
+    lua_rawgeti(L, t, ref);
+    lua_rawseti(L, t, FREE_CHAIN);
+  }
+  lua_rawseti(L, t, ref);  /* pops the value being referenced */
+  return ref;
 }
 
-LUALIB_API void luaL_checkversion_(lua_State *L, lua_Number ver, size_t sz) {
-  lua_Number v = lua_version(L);
-  if (sz != LUAL_NUMSIZES)  /* check numeric types */
-    luaL_error(L, "core and library have incompatible numeric types");
-  else if (v != ver)
-    luaL_error(L, "version mismatch: app. needs %f, Lua core provides %f",
-               (LUAI_UACNUMBER)ver, (LUAI_UACNUMBER)v);
+LUALIB_API void luaL_unref(lua_State *L, int t, int ref) {
+  if (ref < 0)
+    return;  /* LUA_NOREF, LUA_REFNIL */
+  t = lua_absindex(L, t);
+  lua_rawgeti(L, t, FREE_CHAIN);
+  lua_rawseti(L, t, ref);
+  lua_pushinteger(L, ref);
+  lua_rawseti(L, t, FREE_CHAIN);
+}
+
+
+/* ======================================================================
+** 8. naming functions, stack traceback
+** ====================================================================== */
+
+/*
+** With package.loaded on top of the stack, finds a string-keyed path to
+** the value at `fn`: a module itself ("mod") or one of its fields
+** ("mod.field"), in lua_next order.  On success leaves the path above
+** package.loaded and returns 1; otherwise leaves the stack as it was.
+*/
+static int path_in_loaded(lua_State *L, int fn) {
+  int loaded = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, loaded)) {  /* modname at loaded+1, module at loaded+2 */
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      if (lua_rawequal(L, -1, fn)) {
+        lua_pop(L, 1);
+        return 1;
+      }
+      if (lua_istable(L, -1)) {
+        lua_pushnil(L);
+        while (lua_next(L, loaded + 2)) {
+          if (lua_type(L, -2) == LUA_TSTRING && lua_rawequal(L, -1, fn)) {
+            lua_pop(L, 1);              /* modname, module, field */
+            lua_remove(L, loaded + 2);  /* modname, field */
+            lua_pushliteral(L, ".");
+            lua_insert(L, -2);
+            lua_concat(L, 3);
+            return 1;
+          }
+          lua_pop(L, 1);
+        }
+      }
+    }
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
+/*
+** Pushes the name under which package.loaded reaches the function of `ar`
+** ("string.format"; globals lose their "_G." prefix) and returns 1, or
+** pushes nothing and returns 0.
+*/
+static int known_name(lua_State *L, lua_Debug *ar) {
+  int base = lua_gettop(L);
+  const char *path;
+  lua_getinfo(L, "f", ar);                                /* base + 1 */
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);   /* base + 2 */
+  luaL_checkstack(L, 6, "not enough stack");
+  if (!lua_istable(L, -1) || !path_in_loaded(L, base + 1)) {
+    lua_settop(L, base);
+    return 0;
+  }
+  path = lua_tostring(L, -1);
+  if (strncmp(path, LUA_GNAME ".", sizeof(LUA_GNAME)) == 0)
+    lua_pushstring(L, path + sizeof(LUA_GNAME));
+  lua_replace(L, base + 1);
+  lua_settop(L, base + 1);
+  return 1;
+}
+
+/* pushes how a traceback line names the function of `ar` */
+static void push_description(lua_State *L, lua_Debug *ar) {
+  if (known_name(L, ar)) {
+    lua_pushfstring(L, "function '%s'", lua_tostring(L, -1));
+    lua_remove(L, -2);
+  }
+  else if (ar->namewhat[0] != '\0')  /* "local 'f'", "method 'm'", ... */
+    lua_pushfstring(L, "%s '%s'", ar->namewhat, ar->name);
+  else if (ar->what[0] == 'm')
+    lua_pushliteral(L, "main chunk");
+  else if (ar->what[0] == 'C')
+    lua_pushliteral(L, "?");
+  else
+    lua_pushfstring(L, "function <%s:%d>", ar->short_src, ar->linedefined);
+}
+
+/* the deepest level of L's stack (0 when only level 0, or none, exists) */
+static int deepest_level(lua_State *L) {
+  lua_Debug ar;
+  int known = 0, beyond = 1;
+  while (lua_getstack(L, beyond, &ar)) {  /* double until past the end */
+    known = beyond;
+    beyond *= 2;
+  }
+  while (beyond - known > 1) {  /* known exists, beyond does not */
+    int mid = known + (beyond - known) / 2;
+    if (lua_getstack(L, mid, &ar))
+      known = mid;
+    else
+      beyond = mid;
+  }
+  return known;
+}
+
+/*
+** Long stacks show their first TB_HEAD and last TB_TAIL levels.  The count
+** in the elision line is the one Lua 5.4 prints, one less than the number
+** of levels actually left out.
+*/
+#define TB_HEAD 10
+#define TB_TAIL 11
+
+LUALIB_API void luaL_traceback(lua_State *L, lua_State *L1, const char *msg, int level) {
+  luaL_Buffer b;
+  lua_Debug ar;
+  int last = deepest_level(L1);
+  int cut = (last - level > TB_HEAD + TB_TAIL) ? level + TB_HEAD : -1;
+  luaL_buffinit(L, &b);
+  if (msg != NULL) {
+    luaL_addstring(&b, msg);
+    luaL_addchar(&b, '\n');
+  }
+  luaL_addstring(&b, "stack traceback:");
+  for (; lua_getstack(L1, level, &ar); level++) {
+    if (level == cut) {
+      lua_pushfstring(L, "\n\t...\t(skipping %d levels)", last - cut - TB_TAIL);
+      luaL_addvalue(&b);
+      level = last - TB_TAIL;  /* the loop resumes at the first tail level */
+      continue;
+    }
+    lua_getinfo(L1, "Slnt", &ar);
+    if (ar.currentline > 0)
+      lua_pushfstring(L, "\n\t%s:%d: in ", ar.short_src, ar.currentline);
+    else
+      lua_pushfstring(L, "\n\t%s: in ", ar.short_src);
+    luaL_addvalue(&b);
+    push_description(L, &ar);
+    luaL_addvalue(&b);
+    if (ar.istailcall)
+      luaL_addstring(&b, "\n\t(...tail calls...)");
+  }
+  luaL_pushresult(&b);
+}
+
+
+/* ======================================================================
+** 9. module registration and utilities
+** ====================================================================== */
+
+/*
+** Stores each function of l in the table just below the `nup` values on
+** top of the stack, as a closure over copies of them; pops those values.
+** An entry with a NULL function stores false, a placeholder.
+*/
+LUALIB_API void luaL_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
+  luaL_checkstack(L, nup, "too many upvalues");
+  for (; l->name != NULL; l++) {
+    if (l->func != NULL) {
+      int k;
+      for (k = 0; k < nup; k++)
+        lua_pushvalue(L, -nup);
+      lua_pushcclosure(L, l->func, nup);
+    }
+    else
+      lua_pushboolean(L, 0);
+    lua_setfield(L, -2 - nup, l->name);
+  }
+  lua_pop(L, nup);
+}
+
+/* pushes t[fname] (t at idx), first storing a new table there if it is not one;
+** returns whether a table was already there */
+LUALIB_API int luaL_getsubtable(lua_State *L, int idx, const char *fname) {
+  idx = lua_absindex(L, idx);
+  if (lua_getfield(L, idx, fname) == LUA_TTABLE)
+    return 1;
+  lua_pop(L, 1);
+  lua_newtable(L);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, idx, fname);
+  return 0;
+}
+
+/*
+** require for a C opener: unless package.loaded[modname] is already true,
+** calls openf(modname) and records the result there; sets the global
+** modname too when glb is true; leaves the module on the stack.
+*/
+LUALIB_API void luaL_requiref(lua_State *L, const char *modname,
+                              lua_CFunction openf, int glb) {
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  if (lua_getfield(L, -1, modname), !lua_toboolean(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushcfunction(L, openf);
+    lua_pushstring(L, modname);
+    lua_call(L, 1, 1);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, modname);
+  }
+  lua_remove(L, -2);  /* package.loaded */
+  if (glb) {
+    lua_pushvalue(L, -1);
+    lua_setglobal(L, modname);
+  }
 }

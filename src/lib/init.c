@@ -1,27 +1,30 @@
-/* init.c: luaL_openlibs: opens the standard libraries and the tycho library. */
+/*
+** init.c: luaL_openlibs, which gives a state the standard libraries and
+** the tycho library.  Each one is opened as `require` would open it
+** (package.loaded[name]) and also set as a global; base goes first since
+** it fills _G itself.  The order is the one Lua 5.4 uses, which fixes how
+** package.loaded is laid out and so which name tracebacks find first.
+*/
 #include "lua.h"
 #include "lauxlib.h"
 #include "lualib.h"
 #include "tycho.h"
 
-static const luaL_Reg stdlibs[] = {
-  {LUA_GNAME, luaopen_base},
-  {LUA_LOADLIBNAME, luaopen_package},
-  {LUA_COLIBNAME, luaopen_coroutine},
-  {LUA_TABLIBNAME, luaopen_table},
-  {LUA_IOLIBNAME, luaopen_io},
-  {LUA_OSLIBNAME, luaopen_os},
-  {LUA_STRLIBNAME, luaopen_string},
-  {LUA_MATHLIBNAME, luaopen_math},
-  {LUA_UTF8LIBNAME, luaopen_utf8},
-  {LUA_DBLIBNAME, luaopen_debug},
-  {"tycho", luaopen_tycho},
-  {NULL, NULL}
-};
+static void open_global(lua_State *L, const char *name, lua_CFunction opener) {
+  luaL_requiref(L, name, opener, 1);
+  lua_pop(L, 1);  /* the module, now reachable from package.loaded and _G */
+}
 
 LUALIB_API void luaL_openlibs(lua_State *L) {
-  for (const luaL_Reg *lib = stdlibs; lib->func != NULL; lib++) {
-    luaL_requiref(L, lib->name, lib->func, 1);  /* package.loaded[name] and global */
-    lua_pop(L, 1);
-  }
+  open_global(L, LUA_GNAME, luaopen_base);
+  open_global(L, LUA_LOADLIBNAME, luaopen_package);
+  open_global(L, LUA_COLIBNAME, luaopen_coroutine);
+  open_global(L, LUA_TABLIBNAME, luaopen_table);
+  open_global(L, LUA_IOLIBNAME, luaopen_io);
+  open_global(L, LUA_OSLIBNAME, luaopen_os);
+  open_global(L, LUA_STRLIBNAME, luaopen_string);
+  open_global(L, LUA_MATHLIBNAME, luaopen_math);
+  open_global(L, LUA_UTF8LIBNAME, luaopen_utf8);
+  open_global(L, LUA_DBLIBNAME, luaopen_debug);
+  open_global(L, "tycho", luaopen_tycho);
 }
