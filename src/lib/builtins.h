@@ -24,7 +24,7 @@ extern const luaL_Reg tylib_debug_builtins[];
 extern const luaL_Reg tylib_tycho_builtins[];
 
 /*
-** Library tables are filled from these lists, so a function is named once.
+** Most libraries fill their tables from these lists, so a function is named once.
 ** tylib_setbuiltins sets entries [first, first + count) of 'list' in the table
 ** below the 'nup' values on top of the stack (which it pops); each field is
 ** named by the entry's name after "lib.", and each function becomes a closure

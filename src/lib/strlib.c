@@ -68,17 +68,20 @@ static int str_len(lua_State *L) {
 enum { MAP_REVERSE, MAP_LOWER, MAP_UPPER };
 
 static int bytemap(lua_State *L, int how) {
-  size_t len;
+  size_t len, k;
   luaL_Buffer b;
-  const char *src = luaL_checklstring(L, 1, &len);
+  const unsigned char *src = (const unsigned char *)luaL_checklstring(L, 1, &len);
   char *dst = luaL_buffinitsize(L, &b, len);
-  for (size_t k = 0; k < len; k++) {
-    unsigned char c = (unsigned char)src[k];
-    switch (how) {
-      case MAP_REVERSE: dst[len - 1 - k] = (char)c; break;
-      case MAP_LOWER: dst[k] = (char)tolower(c); break;
-      default: dst[k] = (char)toupper(c); break;
-    }
+  switch (how) {  /* one loop per map, so that each stays tight */
+    case MAP_REVERSE:
+      for (k = 0; k < len; k++) dst[len - 1 - k] = (char)src[k];
+      break;
+    case MAP_LOWER:
+      for (k = 0; k < len; k++) dst[k] = (char)tolower(src[k]);
+      break;
+    default:
+      for (k = 0; k < len; k++) dst[k] = (char)toupper(src[k]);
+      break;
   }
   luaL_pushresultsize(&b, len);
   return 1;

@@ -478,11 +478,11 @@ static int add_repl(Matcher *m, luaL_Buffer *b, const char *s, const char *e, in
 }
 
 /*
-** string.gsub(s, pattern, repl [, n]).  The subject is scanned once; text
-** that no match replaces is copied to the result lazily, in whole runs
-** ('kept' marks the first byte not yet copied).  An empty match may not end
-** where the previous match ended.  Argument 4 is read before repl's type is
-** checked, as in lua5.4.
+** string.gsub(s, pattern, repl [, n]).  One pass over the subject: at each
+** position either a match is replaced and the scan resumes at its end, or
+** one byte is copied as it is.  An empty match may not end where the
+** previous match ended.  Argument 4 is read before repl's type is checked,
+** as in lua5.4.
 */
 int tystr_gsub(lua_State *L) {
   size_t slen, plen;
@@ -492,7 +492,6 @@ int tystr_gsub(lua_State *L) {
   lua_Integer limit = luaL_optinteger(L, 4, (lua_Integer)slen + 1);
   int anchored = (plen > 0 && pat[0] == '^');
   const char *at = subj;          /* where the next match is tried */
-  const char *kept = subj;
   const char *prev_end = NULL;    /* end of the last match */
   lua_Integer count = 0;
   int changed = 0;
@@ -511,20 +510,19 @@ int tystr_gsub(lua_State *L) {
     const char *e;
     matcher_reset(&m);
     e = do_match(&m, at, pat);
-    if (e != NULL && e != prev_end) {  /* a match: at..e */
-      count++;
-      luaL_addlstring(&b, kept, (size_t)(at - kept));
-      changed |= add_repl(&m, &b, at, e, rtype);
-      at = kept = prev_end = e;
-    } else if (at < m.src_end) {
-      at++;  /* no match here: the byte is copied later, with its run */
-    } else {
-      break;
+    if (e == NULL || e == prev_end) {  /* nothing to replace here */
+      if (anchored || at == m.src_end) break;
+      luaL_addchar(&b, *at);
+      at++;
+      continue;
     }
+    count++;
+    changed |= add_repl(&m, &b, at, e, rtype);
+    at = prev_end = e;
     if (anchored) break;
   }
   if (changed) {
-    luaL_addlstring(&b, kept, (size_t)(m.src_end - kept));
+    luaL_addlstring(&b, at, (size_t)(m.src_end - at));
     luaL_pushresult(&b);
   } else {
     lua_pushvalue(L, 1);  /* nothing replaced: the subject itself */
