@@ -110,6 +110,8 @@ static int base_setmetatable(lua_State *L) {
   return 1;
 }
 
+/* ---- raw access: no metamethods involved ---- */
+
 static int base_rawequal(lua_State *L) {
   luaL_checkany(L, 1);
   luaL_checkany(L, 2);
@@ -124,84 +126,87 @@ static int base_rawlen(lua_State *L) {
   return 1;
 }
 
-static int base_rawget(lua_State *L) {
+/*
+** rawget(t, k) (nvals 0) and rawset(t, k, v) (nvals 1): t must be a real
+** table and every operand present.  rawget returns t[k], rawset returns t.
+*/
+static int raw_index(lua_State *L, int nvals) {
+  int last = 2 + nvals;  /* index of the last operand */
   luaL_checktype(L, 1, LUA_TTABLE);
-  luaL_checkany(L, 2);
-  lua_settop(L, 2);
-  lua_rawget(L, 1);
-  return 1;
+  for (int i = 2; i <= last; i++) luaL_checkany(L, i);
+  lua_settop(L, last);
+  if (nvals == 0) {
+    lua_rawget(L, 1);  /* replaces k with t[k] */
+    return 1;
+  }
+  lua_rawset(L, 1);  /* pops k and v */
+  return 1;  /* t */
+}
+
+static int base_rawget(lua_State *L) {
+  return raw_index(L, 0);
 }
 
 static int base_rawset(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  luaL_checkany(L, 2);
-  luaL_checkany(L, 3);
-  lua_settop(L, 3);
-  lua_rawset(L, 1);
-  return 1;
+  return raw_index(L, 1);
 }
 
-static int pushmode(lua_State *L, int oldmode) {
-  if (oldmode == -1)
-    luaL_pushfail(L);  /* invalid call (inside a finalizer) */
-  else
-    lua_pushstring(L, oldmode == LUA_GCINC ? "incremental" : "generational");
-  return 1;
-}
+/* ---- collectgarbage ---- */
 
+/* how an option's result is returned */
+enum { GC_INT, GC_BOOL, GC_KBYTES, GC_MODE };
+
+/* the options of collectgarbage, in one table: name, lua_gc code, how many
+** optional integer arguments it takes, how its result is shown */
+static const struct {
+  const char *name;
+  int what, nargs, result;
+} gc_options[] = {
+  {"stop", LUA_GCSTOP, 0, GC_INT},
+  {"restart", LUA_GCRESTART, 0, GC_INT},
+  {"collect", LUA_GCCOLLECT, 0, GC_INT},
+  {"count", LUA_GCCOUNT, 0, GC_KBYTES},
+  {"step", LUA_GCSTEP, 1, GC_BOOL},
+  {"setpause", LUA_GCSETPAUSE, 1, GC_INT},
+  {"setstepmul", LUA_GCSETSTEPMUL, 1, GC_INT},
+  {"isrunning", LUA_GCISRUNNING, 0, GC_BOOL},
+  {"generational", LUA_GCGEN, 2, GC_MODE},
+  {"incremental", LUA_GCINC, 3, GC_MODE},
+};
+
+#define GC_NOPTIONS ((int)(sizeof(gc_options) / sizeof(gc_options[0])))
+
+/* collectgarbage([opt [, args]]): -1 from lua_gc means the collector cannot
+** run now (the call comes from a finalizer), which gives fail */
 static int base_collectgarbage(lua_State *L) {
-  static const char *const opts[] = {"stop", "restart", "collect", "count", "step",
-    "setpause", "setstepmul", "isrunning", "generational", "incremental", NULL};
-  static const int optcodes[] = {LUA_GCSTOP, LUA_GCRESTART, LUA_GCCOLLECT, LUA_GCCOUNT,
-    LUA_GCSTEP, LUA_GCSETPAUSE, LUA_GCSETSTEPMUL, LUA_GCISRUNNING, LUA_GCGEN, LUA_GCINC};
-  int o = optcodes[luaL_checkoption(L, 1, "collect", opts)];
-  int res;
-  switch (o) {
-    case LUA_GCCOUNT: {
-      int kb = lua_gc(L, o);
-      int b = lua_gc(L, LUA_GCCOUNTB);
-      if (kb == -1) break;
-      lua_pushnumber(L, (lua_Number)kb + ((lua_Number)b / 1024));
-      return 1;
-    }
-    case LUA_GCSTEP: {
-      int step = (int)luaL_optinteger(L, 2, 0);
-      res = lua_gc(L, o, step);
-      if (res == -1) break;
-      lua_pushboolean(L, res);
-      return 1;
-    }
-    case LUA_GCSETPAUSE:
-    case LUA_GCSETSTEPMUL: {
-      int p = (int)luaL_optinteger(L, 2, 0);
-      res = lua_gc(L, o, p);
-      if (res == -1) break;
-      lua_pushinteger(L, res);
-      return 1;
-    }
-    case LUA_GCISRUNNING:
-      res = lua_gc(L, o);
-      if (res == -1) break;
-      lua_pushboolean(L, res);
-      return 1;
-    case LUA_GCGEN: {
-      int minormul = (int)luaL_optinteger(L, 2, 0);
-      int majormul = (int)luaL_optinteger(L, 3, 0);
-      return pushmode(L, lua_gc(L, o, minormul, majormul));
-    }
-    case LUA_GCINC: {
-      int pause = (int)luaL_optinteger(L, 2, 0);
-      int stepmul = (int)luaL_optinteger(L, 3, 0);
-      int stepsize = (int)luaL_optinteger(L, 4, 0);
-      return pushmode(L, lua_gc(L, o, pause, stepmul, stepsize));
-    }
-    default:
-      res = lua_gc(L, o);
-      if (res == -1) break;
-      lua_pushinteger(L, res);
-      return 1;
+  const char *names[GC_NOPTIONS + 1];
+  int a[3] = {0, 0, 0};
+  int o, res;
+  for (o = 0; o < GC_NOPTIONS; o++) names[o] = gc_options[o].name;
+  names[GC_NOPTIONS] = NULL;
+  o = luaL_checkoption(L, 1, "collect", names);
+  for (int i = 0; i < gc_options[o].nargs; i++)
+    a[i] = (int)luaL_optinteger(L, i + 2, 0);
+  /* lua_gc reads only the arguments its option takes */
+  res = lua_gc(L, gc_options[o].what, a[0], a[1], a[2]);
+  if (res == -1) {
+    luaL_pushfail(L);
+    return 1;
   }
-  luaL_pushfail(L);  /* collector busy (called from a finalizer) */
+  switch (gc_options[o].result) {
+    case GC_BOOL:
+      lua_pushboolean(L, res);
+      break;
+    case GC_KBYTES:  /* whole kilobytes plus the remaining bytes */
+      lua_pushnumber(L, (lua_Number)res + (lua_Number)lua_gc(L, LUA_GCCOUNTB) / 1024);
+      break;
+    case GC_MODE:  /* the previous mode */
+      lua_pushstring(L, res == LUA_GCINC ? "incremental" : "generational");
+      break;
+    default:
+      lua_pushinteger(L, res);
+      break;
+  }
   return 1;
 }
 
@@ -332,17 +337,22 @@ static int base_assert(lua_State *L) {
   return base_error(L);  /* level 1: a string message gets the caller's position */
 }
 
+/* select('#', ...) counts the values; select(k, ...) returns those from the
+** k-th on, and a negative k counts back from the last one */
 static int base_select(lua_State *L) {
-  int n = lua_gettop(L);
-  if (lua_type(L, 1) == LUA_TSTRING && *lua_tostring(L, 1) == '#') {
-    lua_pushinteger(L, n - 1);
+  int nvals = lua_gettop(L) - 1;  /* values after the selector */
+  lua_Integer k;
+  if (lua_type(L, 1) == LUA_TSTRING && lua_tostring(L, 1)[0] == '#') {
+    lua_pushinteger(L, nvals);
     return 1;
   }
-  lua_Integer i = luaL_checkinteger(L, 1);
-  if (i < 0) i = n + i;
-  else if (i > n) i = n;
-  luaL_argcheck(L, 1 <= i, 1, "index out of range");
-  return n - (int)i;
+  k = luaL_checkinteger(L, 1);
+  if (k < 0) {
+    luaL_argcheck(L, k >= -(lua_Integer)nvals, 1, "index out of range");
+    return (int)-k;  /* the last -k values */
+  }
+  luaL_argcheck(L, k != 0, 1, "index out of range");
+  return (k > nvals) ? 0 : nvals - (int)k + 1;
 }
 
 /* Continuation of pcall/xpcall; 'extra' counts slots below the results. */
@@ -379,35 +389,7 @@ static int base_tostring(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg base_funcs[] = {
-  {"assert", base_assert},
-  {"collectgarbage", base_collectgarbage},
-  {"dofile", base_dofile},
-  {"error", base_error},
-  {"getmetatable", base_getmetatable},
-  {"ipairs", base_ipairs},
-  {"loadfile", base_loadfile},
-  {"load", base_load},
-  {"next", base_next},
-  {"pairs", base_pairs},
-  {"pcall", base_pcall},
-  {"print", base_print},
-  {"warn", base_warn},
-  {"rawequal", base_rawequal},
-  {"rawlen", base_rawlen},
-  {"rawget", base_rawget},
-  {"rawset", base_rawset},
-  {"select", base_select},
-  {"setmetatable", base_setmetatable},
-  {"tonumber", base_tonumber},
-  {"tostring", base_tostring},
-  {"type", base_type},
-  {"xpcall", base_xpcall},
-  {LUA_GNAME, NULL},  /* placeholders */
-  {"_VERSION", NULL},
-  {NULL, NULL}
-};
-
+/* the first BASE_NFIELDS entries are the globals; the rest are reachable only from them */
 const luaL_Reg tylib_base_builtins[] = {
   {"base.assert", base_assert},
   {"base.collectgarbage", base_collectgarbage},
@@ -440,9 +422,13 @@ const luaL_Reg tylib_base_builtins[] = {
   {NULL, NULL}
 };
 
+#define BASE_NFIELDS 23
+_Static_assert(sizeof(tylib_base_builtins) / sizeof(luaL_Reg) == BASE_NFIELDS + 5,
+               "BASE_NFIELDS: the globals of tylib_base_builtins");
+
 LUAMOD_API int luaopen_base(lua_State *L) {
   lua_pushglobaltable(L);
-  luaL_setfuncs(L, base_funcs, 0);
+  tylib_setbuiltins(L, tylib_base_builtins, 0, BASE_NFIELDS, 0);
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, LUA_GNAME);  /* _G._G = _G */
   lua_pushliteral(L, LUA_VERSION);

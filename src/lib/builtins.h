@@ -23,6 +23,18 @@ extern const luaL_Reg tylib_utf8_builtins[];
 extern const luaL_Reg tylib_debug_builtins[];
 extern const luaL_Reg tylib_tycho_builtins[];
 
+/*
+** Most libraries fill their tables from these lists, so a function is named once.
+** tylib_setbuiltins sets entries [first, first + count) of 'list' in the table
+** below the 'nup' values on top of the stack (which it pops); each field is
+** named by the entry's name after "lib.", and each function becomes a closure
+** over the nup values (as luaL_setfuncs).  tylib_newbuiltinlib pushes a new
+** table sized for count + extra fields, holding the list's first count entries.
+*/
+LUALIB_API void tylib_setbuiltins(lua_State *L, const luaL_Reg *list, int first, int count,
+                                  int nup);
+LUALIB_API void tylib_newbuiltinlib(lua_State *L, const luaL_Reg *list, int count, int extra);
+
 /* images: recomputes package.path/cpath (package table on top); loadlib.c */
 LUALIB_API void tylib_package_resetpaths(lua_State *L);
 

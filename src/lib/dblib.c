@@ -28,45 +28,64 @@ static lua_State *opt_thread(lua_State *L, int *arg) {
   return L;
 }
 
+/* ---- metatables, user values and the registry, bypassing metamethods ---- */
+
 static int db_getregistry(lua_State *L) {
   lua_pushvalue(L, LUA_REGISTRYINDEX);
   return 1;
 }
 
+/* the real metatable of any value (a __metatable field does not hide it), or nil */
 static int db_getmetatable(lua_State *L) {
   luaL_checkany(L, 1);
-  if (!lua_getmetatable(L, 1))
-    lua_pushnil(L);
+  if (lua_getmetatable(L, 1)) return 1;
+  lua_pushnil(L);
   return 1;
 }
 
+/* sets (or, with nil, removes) the metatable of any value; returns the value */
 static int db_setmetatable(lua_State *L) {
-  int t = lua_type(L, 2);
-  luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
-  lua_settop(L, 2);
+  luaL_argexpected(L, lua_istable(L, 2) || lua_isnil(L, 2), 2, "nil or table");
+  lua_pushvalue(L, 2);
   lua_setmetatable(L, 1);
-  return 1;  /* the object */
+  lua_settop(L, 1);
+  return 1;
 }
 
-static int db_getuservalue(lua_State *L) {
-  int n = (int)luaL_optinteger(L, 2, 1);
-  if (lua_type(L, 1) != LUA_TUSERDATA)
-    luaL_pushfail(L);
-  else if (lua_getiuservalue(L, 1, n) != LUA_TNONE) {
+/*
+** debug.getuservalue(u [, n]) and debug.setuservalue(u, v [, n]): the index n
+** (default 1) is read first, as argument 2 or 3.  Reading a value that u does
+** not have gives just nil; reading from a non-userdata gives fail.  Setting
+** returns u, or fail when u has no such value.
+*/
+static int uservalue_access(lua_State *L, int set) {
+  int n = (int)luaL_optinteger(L, set ? 3 : 2, 1);
+  if (!set) {
+    if (lua_type(L, 1) != LUA_TUSERDATA) {
+      luaL_pushfail(L);
+      return 1;
+    }
+    if (lua_getiuservalue(L, 1, n) == LUA_TNONE) return 1;  /* the pushed nil */
     lua_pushboolean(L, 1);
     return 2;
+  }
+  luaL_checktype(L, 1, LUA_TUSERDATA);
+  luaL_checkany(L, 2);
+  lua_pushvalue(L, 2);
+  if (lua_setiuservalue(L, 1, n)) {
+    lua_settop(L, 1);
+  } else {
+    luaL_pushfail(L);
   }
   return 1;
 }
 
+static int db_getuservalue(lua_State *L) {
+  return uservalue_access(L, 0);
+}
+
 static int db_setuservalue(lua_State *L) {
-  int n = (int)luaL_optinteger(L, 3, 1);
-  luaL_checktype(L, 1, LUA_TUSERDATA);
-  luaL_checkany(L, 2);
-  lua_settop(L, 2);
-  if (!lua_setiuservalue(L, 1, n))
-    luaL_pushfail(L);
-  return 1;
+  return uservalue_access(L, 1);
 }
 
 /* ---- getinfo ---- */
@@ -216,35 +235,38 @@ static int db_setupvalue(lua_State *L) {
   return access_upvalue(L, 0);
 }
 
-/* the id of upvalue (argnup) of function (argf); with 'pnup', the index must be valid */
-static void *upvalue_id(lua_State *L, int argf, int argnup, int *pnup) {
-  int n = (int)luaL_checkinteger(L, argnup);
-  void *id;
-  luaL_checktype(L, argf, LUA_TFUNCTION);
-  id = lua_upvalueid(L, argf, n);
-  if (pnup != NULL) {
-    luaL_argcheck(L, id != NULL, argnup, "invalid upvalue index");
-    *pnup = n;
-  }
-  return id;
+/*
+** Reads the pair (f, n) at arguments arg, arg+1 (n is checked first) and
+** returns the identity of f's n-th upvalue, NULL when f has no such upvalue.
+*/
+static void *upvalue_ref(lua_State *L, int arg, int *n) {
+  lua_Integer i = luaL_checkinteger(L, arg + 1);
+  luaL_checktype(L, arg, LUA_TFUNCTION);
+  *n = (int)i;
+  return lua_upvalueid(L, arg, *n);
 }
 
 static int db_upvalueid(lua_State *L) {
-  void *id = upvalue_id(L, 1, 2, NULL);
-  if (id != NULL)
-    lua_pushlightuserdata(L, id);
-  else
+  int n;
+  void *id = upvalue_ref(L, 1, &n);
+  if (id == NULL) {
     luaL_pushfail(L);
+  } else {
+    lua_pushlightuserdata(L, id);
+  }
   return 1;
 }
 
+/* makes upvalue n1 of Lua closure f1 refer to upvalue n2 of Lua closure f2 */
 static int db_upvaluejoin(lua_State *L) {
-  int n1, n2;
-  upvalue_id(L, 1, 2, &n1);
-  upvalue_id(L, 3, 4, &n2);
-  luaL_argcheck(L, !lua_iscfunction(L, 1), 1, "Lua function expected");
-  luaL_argcheck(L, !lua_iscfunction(L, 3), 3, "Lua function expected");
-  lua_upvaluejoin(L, 1, n1, 3, n2);
+  int n[2];
+  for (int k = 0; k < 2; k++) {  /* both pairs valid before either kind check */
+    int arg = 1 + 2 * k;
+    luaL_argcheck(L, upvalue_ref(L, arg, &n[k]) != NULL, arg + 1, "invalid upvalue index");
+  }
+  for (int arg = 1; arg <= 3; arg += 2)
+    luaL_argcheck(L, !lua_iscfunction(L, arg), arg, "Lua function expected");
+  lua_upvaluejoin(L, 1, n[0], 3, n[1]);
   return 0;
 }
 
@@ -375,27 +397,6 @@ static int db_setcstacklimit(lua_State *L) {
   return 1;
 }
 
-static const luaL_Reg db_funcs[] = {
-  {"debug", db_debug},
-  {"getuservalue", db_getuservalue},
-  {"gethook", db_gethook},
-  {"getinfo", db_getinfo},
-  {"getlocal", db_getlocal},
-  {"getregistry", db_getregistry},
-  {"getmetatable", db_getmetatable},
-  {"getupvalue", db_getupvalue},
-  {"upvaluejoin", db_upvaluejoin},
-  {"upvalueid", db_upvalueid},
-  {"setuservalue", db_setuservalue},
-  {"sethook", db_sethook},
-  {"setlocal", db_setlocal},
-  {"setmetatable", db_setmetatable},
-  {"setupvalue", db_setupvalue},
-  {"traceback", db_traceback},
-  {"setcstacklimit", db_setcstacklimit},
-  {NULL, NULL}
-};
-
 const luaL_Reg tylib_debug_builtins[] = {
   {"debug.debug", db_debug},
   {"debug.getuservalue", db_getuservalue},
@@ -417,7 +418,10 @@ const luaL_Reg tylib_debug_builtins[] = {
   {NULL, NULL}
 };
 
+/* every entry of the list is a field of the debug table */
+#define DB_NFIELDS ((int)(sizeof(tylib_debug_builtins) / sizeof(luaL_Reg)) - 1)
+
 LUAMOD_API int luaopen_debug(lua_State *L) {
-  luaL_newlib(L, db_funcs);
+  tylib_newbuiltinlib(L, tylib_debug_builtins, DB_NFIELDS, 0);
   return 1;
 }

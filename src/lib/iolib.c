@@ -513,39 +513,13 @@ static int io_output(lua_State *L) {
   return set_default(L, IO_OUTPUT, "w");
 }
 
-static const luaL_Reg io_funcs[] = {
-  {"close", io_close},
-  {"flush", io_flush},
-  {"input", io_input},
-  {"lines", io_lines},
-  {"open", io_open},
-  {"output", io_output},
-  {"popen", io_popen},
-  {"read", io_read},
-  {"tmpfile", io_tmpfile},
-  {"type", io_type},
-  {"write", io_write},
-  {NULL, NULL}
-};
-
-static const luaL_Reg file_methods[] = {
-  {"read", f_read},
-  {"write", f_write},
-  {"lines", f_lines},
-  {"flush", f_flush},
-  {"seek", f_seek},
-  {"close", f_close},
-  {"setvbuf", f_setvbuf},
-  {NULL, NULL}
-};
-
-static const luaL_Reg file_metamethods[] = {
-  {"__index", NULL},  /* set to the method table below */
-  {"__gc", f_gc},
-  {"__close", f_gc},
-  {"__tostring", f_tostring},
-  {NULL, NULL}
-};
+/* The list's parts, in order: the io table's functions (IO_NFUNCS), the lines
+** iterator, the methods of file handles (IO_NMETHODS), their metamethods
+** (IO_NMETA), and the close functions. */
+#define IO_NFUNCS 11
+#define IO_NMETHODS 7
+#define IO_NMETA 2
+#define IO_NCLOSE 3
 
 const luaL_Reg tylib_io_builtins[] = {
   {"io.close", io_close},
@@ -576,12 +550,21 @@ const luaL_Reg tylib_io_builtins[] = {
   {NULL, NULL}
 };
 
+_Static_assert(sizeof(tylib_io_builtins) / sizeof(luaL_Reg) ==
+               IO_NFUNCS + 1 + IO_NMETHODS + IO_NMETA + IO_NCLOSE + 1,
+               "IO_N*: the parts of tylib_io_builtins");
+
+/* The metatable of file handles: __name (from luaL_newmetatable), __index
+** (the method table), __gc and __tostring, and __close, which is __gc. */
 static void make_file_metatable(lua_State *L) {
+  int first = IO_NFUNCS + 1;  /* the first method */
   luaL_newmetatable(L, LUA_FILEHANDLE);
-  luaL_setfuncs(L, file_metamethods, 0);
-  luaL_newlibtable(L, file_methods);
-  luaL_setfuncs(L, file_methods, 0);
+  lua_createtable(L, 0, IO_NMETHODS);
+  tylib_setbuiltins(L, tylib_io_builtins, first, IO_NMETHODS, 0);
   lua_setfield(L, -2, "__index");
+  tylib_setbuiltins(L, tylib_io_builtins, first + IO_NMETHODS, IO_NMETA, 0);
+  lua_pushcfunction(L, f_gc);
+  lua_setfield(L, -2, "__close");
   lua_pop(L, 1);
 }
 
@@ -598,7 +581,7 @@ static void add_std_file(lua_State *L, FILE *f, const char *key, const char *nam
 }
 
 LUAMOD_API int luaopen_io(lua_State *L) {
-  luaL_newlib(L, io_funcs);
+  tylib_newbuiltinlib(L, tylib_io_builtins, IO_NFUNCS, 3);  /* + stdin, stdout, stderr */
   make_file_metatable(L);
   add_std_file(L, stdin, IO_INPUT, "stdin");
   add_std_file(L, stdout, IO_OUTPUT, "stdout");

@@ -11,17 +11,17 @@
 #include "regkeys.h"
 #include "tycho.h"
 
-#if !defined(LUA_IGMARK)
-#define LUA_IGMARK "-"  /* text before it in a module name is ignored for luaopen_ */
-#endif
-#if !defined(LUA_CSUBSEP)
-#define LUA_CSUBSEP LUA_DIRSEP
-#endif
-#if !defined(LUA_LSUBSEP)
-#define LUA_LSUBSEP LUA_DIRSEP
-#endif
-#define LUA_POF "luaopen_"
-#define LUA_OFSEP "_"
+/*
+** How module names map to files and symbols.  A '.' in a module name is a
+** directory level in both package.path and package.cpath.  The open function
+** of C module "a.b" is luaopen_a_b; for "a.b-v2" the name is cut at the mark
+** (luaopen_a_b), and failing that the old-style name after the mark is tried
+** (luaopen_v2).
+*/
+#define MOD_LEVELSEP LUA_DIRSEP
+#define OPEN_PREFIX "luaopen_"
+#define OPEN_LEVELSEP "_"
+#define IGNORE_MARK "-"
 
 /* registry key of the table of loaded C libraries (path -> handle, and a list) */
 static const char *const CLIBS = "_CLIBS";
@@ -117,13 +117,24 @@ static int readable(const char *name) {
   return 1;
 }
 
-/* Pushes "no file 'a'\n\tno file 'b'..." for every template of 'path'. */
-static void push_notfound(lua_State *L, const char *path) {
+/*
+** Pushes the message of a failed search: "no file 'T'" for every template T of
+** the expanded path 'all', empty ones included, one per line ("\n\t" between).
+*/
+static void push_notfound(lua_State *L, const char *all) {
   luaL_Buffer b;
+  const char *t = all;
   luaL_buffinit(L, &b);
-  luaL_addstring(&b, "no file '");
-  luaL_addgsub(&b, path, LUA_PATH_SEP, "'\n\tno file '");
-  luaL_addstring(&b, "'");
+  for (;;) {
+    const char *end = strchr(t, *LUA_PATH_SEP);
+    size_t n = (end != NULL) ? (size_t)(end - t) : strlen(t);
+    if (t != all) luaL_addstring(&b, "\n\t");
+    luaL_addstring(&b, "no file '");
+    luaL_addlstring(&b, t, n);
+    luaL_addchar(&b, '\'');
+    if (end == NULL) break;
+    t = end + 1;
+  }
   luaL_pushresult(&b);
 }
 
@@ -190,7 +201,7 @@ static int searcher_preload(lua_State *L) {
 
 static int searcher_lua(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
-  const char *filename = findfile(L, name, "path", LUA_LSUBSEP);
+  const char *filename = findfile(L, name, "path", MOD_LEVELSEP);
   if (filename == NULL) return 1;
   return checkload(L, luaL_loadfile(L, filename) == LUA_OK, filename);
 }
@@ -198,22 +209,22 @@ static int searcher_lua(lua_State *L) {
 /* Looks for the open function of 'modname' in 'filename': with a hyphen,
 ** "a.b-c" tries luaopen_a_b first, then the old-style luaopen_c. */
 static int loadfunc(lua_State *L, const char *filename, const char *modname) {
-  modname = luaL_gsub(L, modname, ".", LUA_OFSEP);
-  const char *mark = strchr(modname, *LUA_IGMARK);
+  modname = luaL_gsub(L, modname, ".", OPEN_LEVELSEP);
+  const char *mark = strchr(modname, *IGNORE_MARK);
   if (mark != NULL) {
     const char *fn = lua_pushlstring(L, modname, (size_t)(mark - modname));
-    fn = lua_pushfstring(L, LUA_POF "%s", fn);
+    fn = lua_pushfstring(L, OPEN_PREFIX "%s", fn);
     int stat = lookforfunc(L, filename, fn);
     if (stat != ERRFUNC) return stat;
     modname = mark + 1;  /* else try the name after the mark */
   }
-  const char *fn = lua_pushfstring(L, LUA_POF "%s", modname);
+  const char *fn = lua_pushfstring(L, OPEN_PREFIX "%s", modname);
   return lookforfunc(L, filename, fn);
 }
 
 static int searcher_c(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
-  const char *filename = findfile(L, name, "cpath", LUA_CSUBSEP);
+  const char *filename = findfile(L, name, "cpath", MOD_LEVELSEP);
   if (filename == NULL) return 1;
   return checkload(L, loadfunc(L, filename, name) == 0, filename);
 }
@@ -223,7 +234,7 @@ static int searcher_croot(lua_State *L) {
   const char *p = strchr(name, '.');
   if (p == NULL) return 0;  /* a root module is handled by searcher_c */
   lua_pushlstring(L, name, (size_t)(p - name));
-  const char *filename = findfile(L, lua_tostring(L, -1), "cpath", LUA_CSUBSEP);
+  const char *filename = findfile(L, lua_tostring(L, -1), "cpath", MOD_LEVELSEP);
   if (filename == NULL) return 1;
   int stat = loadfunc(L, filename, name);
   if (stat != 0) {
@@ -371,17 +382,8 @@ LUALIB_API void tylib_package_resetpaths(lua_State *L) {
   setpath(L, "cpath", "LUA_CPATH", LUA_CPATH_DEFAULT);
 }
 
-static const luaL_Reg pk_funcs[] = {
-  {"loadlib", pkg_loadlib},
-  {"searchpath", pkg_searchpath},
-  {"preload", NULL},  /* placeholders */
-  {"cpath", NULL},
-  {"path", NULL},
-  {"searchers", NULL},
-  {"loaded", NULL},
-  {NULL, NULL}
-};
-
+/* the list starts with the two plain functions of the package table */
+#define PKG_NFUNCS 2
 const luaL_Reg tylib_package_builtins[] = {
   {"package.loadlib", pkg_loadlib},
   {"package.searchpath", pkg_searchpath},
@@ -418,12 +420,13 @@ static void create_clibs(lua_State *L) {
 
 LUAMOD_API int luaopen_package(lua_State *L) {
   create_clibs(L);
-  luaL_newlib(L, pk_funcs);
+  /* + preload, cpath, path, searchers, loaded, config */
+  tylib_newbuiltinlib(L, tylib_package_builtins, PKG_NFUNCS, 6);
   create_searchers(L);
   setpath(L, "path", "LUA_PATH", LUA_PATH_DEFAULT);
   setpath(L, "cpath", "LUA_CPATH", LUA_CPATH_DEFAULT);
   lua_pushliteral(L, LUA_DIRSEP "\n" LUA_PATH_SEP "\n" LUA_PATH_MARK "\n"
-                     LUA_EXEC_DIR "\n" LUA_IGMARK "\n");
+                     LUA_EXEC_DIR "\n" IGNORE_MARK "\n");
   lua_setfield(L, -2, "config");
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
   lua_setfield(L, -2, "loaded");

@@ -120,28 +120,28 @@ static int math_modf(lua_State *L) {
   return 2;
 }
 
+/* math.ult(m, n): m < n, both read as unsigned integers */
 static int math_ult(lua_State *L) {
-  lua_Integer a = luaL_checkinteger(L, 1);
-  lua_Integer b = luaL_checkinteger(L, 2);
-  lua_pushboolean(L, (lua_Unsigned)a < (lua_Unsigned)b);
+  lua_Unsigned m = (lua_Unsigned)luaL_checkinteger(L, 1);
+  lua_Unsigned n = (lua_Unsigned)luaL_checkinteger(L, 2);
+  lua_pushboolean(L, m < n);
   return 1;
 }
 
+/* logarithm of x in base b; bases 2 and 10 use the exact C functions */
+static lua_Number log_base(lua_Number x, lua_Number b) {
+  if (b == 2.0) return log2(x);
+  if (b == 10.0) return log10(x);
+  return log(x) / log(b);
+}
+
+/* math.log(x [, base]): natural logarithm without a base */
 static int math_log(lua_State *L) {
   lua_Number x = luaL_checknumber(L, 1);
-  lua_Number res;
-  if (lua_isnoneornil(L, 2)) {
-    res = log(x);
-  } else {
-    lua_Number base = luaL_checknumber(L, 2);
-    if (base == 2.0)
-      res = log2(x);
-    else if (base == 10.0)
-      res = log10(x);
-    else
-      res = log(x) / log(base);
-  }
-  lua_pushnumber(L, res);
+  if (lua_isnoneornil(L, 2))
+    lua_pushnumber(L, log(x));
+  else
+    lua_pushnumber(L, log_base(x, luaL_checknumber(L, 2)));
   return 1;
 }
 
@@ -201,17 +201,18 @@ static lua_Number i2d(uint64_t x) {
   return (lua_Number)(x >> 11) * (0.5 / ((uint64_t)1 << 52));
 }
 
-/* Projects a random integer into [0, n] by rejection, as Lua 5.4 does. */
+/*
+** Maps a random 64-bit value into [0, n] without bias, with Lua 5.4's method
+** (so a given seed gives lua5.4's sequence): keep the bits below n's highest
+** set bit, and draw again while the result exceeds n.
+*/
 static lua_Unsigned project(lua_Unsigned ran, lua_Unsigned n, RanState *st) {
-  if ((n & (n + 1)) == 0) return ran & n;  /* n + 1 is a power of 2 */
-  lua_Unsigned lim = n;
-  lim |= (lim >> 1);
-  lim |= (lim >> 2);
-  lim |= (lim >> 4);
-  lim |= (lim >> 8);
-  lim |= (lim >> 16);
-  lim |= (lim >> 32);  /* smallest 2^b - 1 >= n */
-  while ((ran &= lim) > n) ran = (lua_Unsigned)nextrand(st->s);
+  lua_Unsigned mask;
+  if ((n & (n + 1)) == 0)  /* n is 2^b - 1 (or 0): every masked value fits */
+    return ran & n;
+  mask = ~(lua_Unsigned)0 >> __builtin_clzll(n);  /* here n > 0 */
+  for (ran &= mask; ran > n; ran = (lua_Unsigned)nextrand(st->s) & mask)
+    ;
   return ran;
 }
 
@@ -276,75 +277,44 @@ static int math_randomseed(lua_State *L) {
 
 #if defined(LUA_COMPAT_MATHLIB)
 /* Lua 5.3 functions kept by PUC's default build (LUA_COMPAT_5_3), as Debian ships it */
-static int math_cosh(lua_State *L) { lua_pushnumber(L, cosh(luaL_checknumber(L, 1))); return 1; }
-static int math_sinh(lua_State *L) { lua_pushnumber(L, sinh(luaL_checknumber(L, 1))); return 1; }
-static int math_tanh(lua_State *L) { lua_pushnumber(L, tanh(luaL_checknumber(L, 1))); return 1; }
-static int math_log10(lua_State *L) { lua_pushnumber(L, log10(luaL_checknumber(L, 1))); return 1; }
+MATH_UNARY(cosh, cosh)
+MATH_UNARY(sinh, sinh)
+MATH_UNARY(tanh, tanh)
+MATH_UNARY(log10, log10)
+
+/* math.pow(x, y) */
 static int math_pow(lua_State *L) {
-  lua_Number x = luaL_checknumber(L, 1), y = luaL_checknumber(L, 2);
-  lua_pushnumber(L, pow(x, y));
+  lua_Number x = luaL_checknumber(L, 1);
+  lua_pushnumber(L, pow(x, luaL_checknumber(L, 2)));
   return 1;
 }
+
+/* math.frexp(x): m, e with x == m * 2^e and 0.5 <= |m| < 1 (or m == 0) */
 static int math_frexp(lua_State *L) {
-  int e;
-  lua_pushnumber(L, frexp(luaL_checknumber(L, 1), &e));
-  lua_pushinteger(L, e);
+  int e = 0;
+  lua_Number m = frexp(luaL_checknumber(L, 1), &e);
+  lua_pushnumber(L, m);
+  lua_pushinteger(L, (lua_Integer)e);
   return 2;
 }
+
+/* math.ldexp(m, e): m * 2^e */
 static int math_ldexp(lua_State *L) {
-  lua_Number x = luaL_checknumber(L, 1);
-  int ep = (int)luaL_checkinteger(L, 2);
-  lua_pushnumber(L, ldexp(x, ep));
+  lua_Number m = luaL_checknumber(L, 1);
+  lua_Integer e = luaL_checkinteger(L, 2);
+  lua_pushnumber(L, ldexp(m, (int)e));
   return 1;
 }
-#define COMPAT_MATH_FUNCS {"cosh", math_cosh}, {"sinh", math_sinh}, {"tanh", math_tanh}, \
-  {"pow", math_pow}, {"frexp", math_frexp}, {"ldexp", math_ldexp}, {"log10", math_log10},
+
 #define COMPAT_MATH_BUILTINS {"math.cosh", math_cosh}, {"math.sinh", math_sinh}, \
   {"math.tanh", math_tanh}, {"math.pow", math_pow}, {"math.frexp", math_frexp}, \
   {"math.ldexp", math_ldexp}, {"math.log10", math_log10},
 #else
-#define COMPAT_MATH_FUNCS
 #define COMPAT_MATH_BUILTINS
 #endif
 
-static const luaL_Reg math_funcs[] = {
-  COMPAT_MATH_FUNCS
-  {"abs", math_abs},
-  {"ceil", math_ceil},
-  {"floor", math_floor},
-  {"fmod", math_fmod},
-  {"modf", math_modf},
-  {"sqrt", math_sqrt},
-  {"ult", math_ult},
-  {"log", math_log},
-  {"exp", math_exp},
-  {"deg", math_deg},
-  {"rad", math_rad},
-  {"sin", math_sin},
-  {"cos", math_cos},
-  {"tan", math_tan},
-  {"asin", math_asin},
-  {"acos", math_acos},
-  {"atan", math_atan},
-  {"tointeger", math_toint},
-  {"type", math_type},
-  {"max", math_max},
-  {"min", math_min},
-  {"random", NULL},  /* set with the generator state as upvalue */
-  {"randomseed", NULL},
-  {"pi", NULL},
-  {"huge", NULL},
-  {"maxinteger", NULL},
-  {"mininteger", NULL},
-  {NULL, NULL}
-};
-
-static const luaL_Reg rand_funcs[] = {
-  {"random", math_random},
-  {"randomseed", math_randomseed},
-  {NULL, NULL}
-};
-
+/* The math table holds every entry of this list; the two generator functions
+** come last, as closures over the generator state. */
 const luaL_Reg tylib_math_builtins[] = {
   COMPAT_MATH_BUILTINS
   {"math.abs", math_abs},
@@ -373,20 +343,32 @@ const luaL_Reg tylib_math_builtins[] = {
   {NULL, NULL}
 };
 
+#define MATH_NENTRIES ((int)(sizeof(tylib_math_builtins) / sizeof(luaL_Reg)) - 1)
+#define MATH_NRANDOM 2  /* random, randomseed: the list's last entries */
+#define MATH_NCONST 4   /* pi, huge, maxinteger, mininteger */
+
+static void set_float(lua_State *L, const char *k, lua_Number v) {
+  lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void set_integer(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
 LUAMOD_API int luaopen_math(lua_State *L) {
-  luaL_newlib(L, math_funcs);
-  lua_pushnumber(L, PI);
-  lua_setfield(L, -2, "pi");
-  lua_pushnumber(L, (lua_Number)HUGE_VAL);
-  lua_setfield(L, -2, "huge");
-  lua_pushinteger(L, LUA_MAXINTEGER);
-  lua_setfield(L, -2, "maxinteger");
-  lua_pushinteger(L, LUA_MININTEGER);
-  lua_setfield(L, -2, "mininteger");
-  RanState *st = (RanState *)lua_newuserdatauv(L, sizeof(RanState), 0);
+  RanState *st;
+  tylib_newbuiltinlib(L, tylib_math_builtins, MATH_NENTRIES - MATH_NRANDOM,
+                      MATH_NRANDOM + MATH_NCONST);
+  st = (RanState *)lua_newuserdatauv(L, sizeof(RanState), 0);
   tycho_setimagesafe(L, -1);  /* four integers: images copy it */
   randseed(L, st);
-  lua_pop(L, 2);  /* the two seeds */
-  luaL_setfuncs(L, rand_funcs, 1);
+  lua_pop(L, 2);  /* the two seeds randseed returns */
+  tylib_setbuiltins(L, tylib_math_builtins, MATH_NENTRIES - MATH_NRANDOM, MATH_NRANDOM, 1);
+  set_float(L, "pi", PI);
+  set_float(L, "huge", (lua_Number)HUGE_VAL);
+  set_integer(L, "maxinteger", LUA_MAXINTEGER);
+  set_integer(L, "mininteger", LUA_MININTEGER);
   return 1;
 }

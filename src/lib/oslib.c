@@ -232,21 +232,6 @@ static int os_exit(lua_State *L) {
   return 0;
 }
 
-static const luaL_Reg os_funcs[] = {
-  {"clock", os_clock},
-  {"date", os_date},
-  {"difftime", os_difftime},
-  {"execute", os_execute},
-  {"exit", os_exit},
-  {"getenv", os_getenv},
-  {"remove", os_remove},
-  {"rename", os_rename},
-  {"setlocale", os_setlocale},
-  {"time", os_time},
-  {"tmpname", os_tmpname},
-  {NULL, NULL}
-};
-
 const luaL_Reg tylib_os_builtins[] = {
   {"os.clock", os_clock},
   {"os.date", os_date},
@@ -262,7 +247,10 @@ const luaL_Reg tylib_os_builtins[] = {
   {NULL, NULL}
 };
 
+/* every entry of the list is a field of the os table */
+#define OS_NFIELDS ((int)(sizeof(tylib_os_builtins) / sizeof(luaL_Reg)) - 1)
+
 LUAMOD_API int luaopen_os(lua_State *L) {
-  luaL_newlib(L, os_funcs);
+  tylib_newbuiltinlib(L, tylib_os_builtins, OS_NFIELDS, 0);
   return 1;
 }

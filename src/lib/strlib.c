@@ -16,96 +16,107 @@ size_t tystr_posrelat(lua_Integer pos, size_t len) {
   return len + (size_t)pos + 1;
 }
 
-/* final position of a slice: argument 'arg' (default 'def') clipped to 0..len */
-static size_t endpos(lua_State *L, int arg, lua_Integer def, size_t len) {
-  lua_Integer pos = luaL_optinteger(L, arg, def);
-  if (pos > (lua_Integer)len) return len;
-  if (pos >= 0) return (size_t)pos;
-  if (pos < -(lua_Integer)len) return 0;
-  return len + (size_t)pos + 1;
+/*
+** The slice i..j of a string of length len, in Lua's terms: i from
+** tystr_posrelat, j clipped to 0..len (negative counts from the end).
+** Returns the slice's length (0 when empty) and its offset in *off.
+*/
+static size_t slice(size_t len, lua_Integer i, lua_Integer j, size_t *off) {
+  size_t from = tystr_posrelat(i, len);  /* 1-based */
+  size_t to;
+  if (j > (lua_Integer)len) to = len;
+  else if (j >= 0) to = (size_t)j;
+  else if (j < -(lua_Integer)len) to = 0;
+  else to = len - (size_t)(-(j + 1));  /* j == -1 is the last byte */
+  *off = from - 1;
+  return (from > to) ? 0 : to - from + 1;
 }
 
-static int str_len(lua_State *L) {
-  size_t l;
-  luaL_checklstring(L, 1, &l);
-  lua_pushinteger(L, (lua_Integer)l);
-  return 1;
-}
-
+/* string.sub(s, i [, j]) */
 static int str_sub(lua_State *L) {
-  size_t l;
-  const char *s = luaL_checklstring(L, 1, &l);
-  size_t i = tystr_posrelat(luaL_checkinteger(L, 2), l);
-  size_t j = endpos(L, 3, -1, l);
-  if (i <= j) lua_pushlstring(L, s + i - 1, j - i + 1);
-  else lua_pushliteral(L, "");
+  size_t len, off, n;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_Integer i = luaL_checkinteger(L, 2);
+  n = slice(len, i, luaL_optinteger(L, 3, -1), &off);
+  lua_pushlstring(L, n > 0 ? s + off : "", n);
   return 1;
 }
 
-static int str_reverse(lua_State *L) {
-  size_t l, i;
-  luaL_Buffer b;
-  const char *s = luaL_checklstring(L, 1, &l);
-  char *p = luaL_buffinitsize(L, &b, l);
-  for (i = 0; i < l; i++) p[i] = s[l - i - 1];
-  luaL_pushresultsize(&b, l);
-  return 1;
-}
-
-static int casemap(lua_State *L, int upper) {
-  size_t l, i;
-  luaL_Buffer b;
-  const char *s = luaL_checklstring(L, 1, &l);
-  char *p = luaL_buffinitsize(L, &b, l);
-  for (i = 0; i < l; i++) {
-    unsigned char c = (unsigned char)s[i];
-    p[i] = (char)(upper ? toupper(c) : tolower(c));
-  }
-  luaL_pushresultsize(&b, l);
-  return 1;
-}
-
-static int str_lower(lua_State *L) { return casemap(L, 0); }
-static int str_upper(lua_State *L) { return casemap(L, 1); }
-
-static int str_rep(lua_State *L) {
-  size_t l, lsep;
-  const char *s = luaL_checklstring(L, 1, &l);
-  lua_Integer n = luaL_checkinteger(L, 2);
-  const char *sep = luaL_optlstring(L, 3, "", &lsep);
-  if (n <= 0 || l + lsep == 0) {
-    lua_pushliteral(L, "");
-  } else if (l + lsep < l || l + lsep > TYSTR_MAXSIZE / (size_t)n) {
-    return luaL_error(L, "resulting string too large");
-  } else {
-    size_t total = (size_t)n * l + (size_t)(n - 1) * lsep;
-    luaL_Buffer b;
-    char *p = luaL_buffinitsize(L, &b, total);
-    for (; n > 0; n--) {
-      memcpy(p, s, l);
-      p += l;
-      if (n > 1 && lsep > 0) {
-        memcpy(p, sep, lsep);
-        p += lsep;
-      }
-    }
-    luaL_pushresultsize(&b, total);
-  }
-  return 1;
-}
-
+/* string.byte(s [, i [, j]]): j defaults to i, i to 1 */
 static int str_byte(lua_State *L) {
-  size_t l, i, n;
-  const char *s = luaL_checklstring(L, 1, &l);
-  lua_Integer first = luaL_optinteger(L, 2, 1);
-  size_t pi = tystr_posrelat(first, l);
-  size_t pe = endpos(L, 3, first, l);
-  if (pi > pe) return 0;
-  if (pe - pi >= (size_t)INT_MAX) return luaL_error(L, "string slice too long");
-  n = pe - pi + 1;
+  size_t len, off, n;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_Integer i = luaL_optinteger(L, 2, 1);
+  n = slice(len, i, luaL_optinteger(L, 3, i), &off);
+  if (n == 0) return 0;
+  if (n - 1 >= (size_t)INT_MAX) return luaL_error(L, "string slice too long");
   luaL_checkstack(L, (int)n, "string slice too long");
-  for (i = 0; i < n; i++) lua_pushinteger(L, (unsigned char)s[pi + i - 1]);
+  for (size_t k = 0; k < n; k++)
+    lua_pushinteger(L, (unsigned char)s[off + k]);
   return (int)n;
+}
+
+/* string.len(s): the byte count, embedded zeros included */
+static int str_len(lua_State *L) {
+  size_t n = 0;
+  (void)luaL_checklstring(L, 1, &n);
+  lua_pushinteger(L, (lua_Integer)n);
+  return 1;
+}
+
+/* byte-wise transformations of a whole string */
+enum { MAP_REVERSE, MAP_LOWER, MAP_UPPER };
+
+static int bytemap(lua_State *L, int how) {
+  size_t len, k;
+  luaL_Buffer b;
+  const unsigned char *src = (const unsigned char *)luaL_checklstring(L, 1, &len);
+  char *dst = luaL_buffinitsize(L, &b, len);
+  switch (how) {  /* one loop per map, so that each stays tight */
+    case MAP_REVERSE:
+      for (k = 0; k < len; k++) dst[len - 1 - k] = (char)src[k];
+      break;
+    case MAP_LOWER:
+      for (k = 0; k < len; k++) dst[k] = (char)tolower(src[k]);
+      break;
+    default:
+      for (k = 0; k < len; k++) dst[k] = (char)toupper(src[k]);
+      break;
+  }
+  luaL_pushresultsize(&b, len);
+  return 1;
+}
+
+static int str_reverse(lua_State *L) { return bytemap(L, MAP_REVERSE); }
+static int str_lower(lua_State *L) { return bytemap(L, MAP_LOWER); }
+static int str_upper(lua_State *L) { return bytemap(L, MAP_UPPER); }
+
+/* string.rep(s, n [, sep]): n copies of s with sep between them */
+static int str_rep(lua_State *L) {
+  size_t slen, seplen, unit, total;
+  luaL_Buffer b;
+  char *p;
+  const char *s = luaL_checklstring(L, 1, &slen);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  const char *sep = luaL_optlstring(L, 3, "", &seplen);
+  unit = slen + seplen;  /* one copy with its separator */
+  if (n <= 0 || unit == 0) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  if (unit < slen || unit > TYSTR_MAXSIZE / (size_t)n)  /* wrapped, or too long */
+    return luaL_error(L, "resulting string too large");
+  total = unit * (size_t)n - seplen;  /* no separator after the last copy */
+  p = luaL_buffinitsize(L, &b, total);
+  memcpy(p, s, slen);
+  for (lua_Integer k = 1; k < n; k++) {
+    p += slen;
+    memcpy(p, sep, seplen);
+    p += seplen;
+    memcpy(p, s, slen);
+  }
+  luaL_pushresultsize(&b, total);
+  return 1;
 }
 
 static int str_char(lua_State *L) {
@@ -197,24 +208,8 @@ static int arith_div(lua_State *L) { return arith(L, LUA_OPDIV, "__div"); }
 static int arith_idiv(lua_State *L) { return arith(L, LUA_OPIDIV, "__idiv"); }
 static int arith_unm(lua_State *L) { return arith(L, LUA_OPUNM, "__unm"); }
 
-static const luaL_Reg string_meta[] = {
-  {"__add", arith_add}, {"__sub", arith_sub}, {"__mul", arith_mul},
-  {"__mod", arith_mod}, {"__pow", arith_pow}, {"__div", arith_div},
-  {"__idiv", arith_idiv}, {"__unm", arith_unm},
-  {"__index", NULL},   /* placeholder, set to the string table */
-  {NULL, NULL}
-};
-
-static const luaL_Reg string_funcs[] = {
-  {"byte", str_byte}, {"char", str_char}, {"dump", str_dump},
-  {"find", tystr_find}, {"format", tystr_format}, {"gmatch", tystr_gmatch},
-  {"gsub", tystr_gsub}, {"len", str_len}, {"lower", str_lower},
-  {"match", tystr_match}, {"rep", str_rep}, {"reverse", str_reverse},
-  {"sub", str_sub}, {"upper", str_upper}, {"pack", tystr_pack},
-  {"packsize", tystr_packsize}, {"unpack", tystr_unpack},
-  {NULL, NULL}
-};
-
+/* The list has three parts: the library's functions (STR_NFIELDS), the gmatch
+** iterator, then the arithmetic metamethods of strings (STR_NMETA). */
 const luaL_Reg tylib_string_builtins[] = {
   {"string.byte", str_byte}, {"string.char", str_char},
   {"string.dump", str_dump}, {"string.find", tystr_find},
@@ -233,16 +228,22 @@ const luaL_Reg tylib_string_builtins[] = {
   {NULL, NULL}
 };
 
+#define STR_NFIELDS 17
+#define STR_NMETA 8
+_Static_assert(sizeof(tylib_string_builtins) / sizeof(luaL_Reg) == STR_NFIELDS + 1 + STR_NMETA + 1,
+               "STR_NFIELDS, STR_NMETA: the parts of tylib_string_builtins");
+
+/* Opens the library and gives every string the metatable
+** {__index = string, arithmetic metamethods}. */
 LUAMOD_API int luaopen_string(lua_State *L) {
-  luaL_newlib(L, string_funcs);
-  luaL_newlibtable(L, string_meta);
-  luaL_setfuncs(L, string_meta, 0);
-  lua_pushliteral(L, "");
-  lua_pushvalue(L, -2);
-  lua_setmetatable(L, -2);   /* every string shares this metatable */
-  lua_pop(L, 1);
+  tylib_newbuiltinlib(L, tylib_string_builtins, STR_NFIELDS, 0);
+  lua_createtable(L, 0, STR_NMETA + 1);  /* the metatable */
+  tylib_setbuiltins(L, tylib_string_builtins, STR_NFIELDS + 1, STR_NMETA, 0);
   lua_pushvalue(L, -2);
   lua_setfield(L, -2, "__index");
-  lua_pop(L, 1);
+  lua_pushliteral(L, "");  /* any string will do: they all share it */
+  lua_insert(L, -2);
+  lua_setmetatable(L, -2);
+  lua_pop(L, 1);  /* the string */
   return 1;
 }

@@ -152,81 +152,97 @@ static lua_Number unpack_float(const char *src, OptKind k, int little) {
   return u.n;
 }
 
+static void add_zeros(luaL_Buffer *b, size_t n) {
+  for (; n > 0; n--) luaL_addchar(b, '\0');
+}
+
+/* options i, I, b, B, h, H, l, L, j, J, T: argument 'arg' as a size-byte integer,
+** which must fit in that size */
+static void pack_integer(lua_State *L, luaL_Buffer *b, const Header *h, OptKind k,
+                         int size, int arg) {
+  lua_Integer v = luaL_checkinteger(L, arg);
+  if (size < SZINT) {  /* narrower than lua_Integer: check the range */
+    int bits = size * NB;
+    if (k == K_INT) {
+      lua_Integer half = (lua_Integer)1 << (bits - 1);
+      luaL_argcheck(L, v >= -half && v < half, arg, "integer overflow");
+    } else {
+      luaL_argcheck(L, (lua_Unsigned)v < ((lua_Unsigned)1 << bits), arg, "unsigned overflow");
+    }
+  }
+  pack_int(b, (lua_Unsigned)v, h->little, size, k == K_INT && v < 0);
+}
+
+/* options c, s, z: appends string argument 'arg'; returns how many bytes it
+** added beyond the option's fixed 'size' (which the caller already counted) */
+static size_t pack_string(lua_State *L, luaL_Buffer *b, const Header *h, OptKind k,
+                          int size, int arg) {
+  size_t len;
+  const char *str = luaL_checklstring(L, arg, &len);
+  if (k == K_CHAR) {  /* exactly 'size' bytes, zero-padded */
+    luaL_argcheck(L, len <= (size_t)size, arg, "string longer than given size");
+    luaL_addlstring(b, str, len);
+    add_zeros(b, (size_t)size - len);
+    return 0;
+  }
+  if (k == K_STRING) {  /* a size-byte length, then the bytes */
+    int fits = size >= (int)sizeof(size_t) || (len >> (size * NB)) == 0;
+    luaL_argcheck(L, fits, arg, "string length does not fit in given size");
+    pack_int(b, (lua_Unsigned)len, h->little, size, 0);
+    luaL_addlstring(b, str, len);
+    return len;
+  }
+  /* K_ZSTR: the bytes and a terminating zero, so no zero may be inside */
+  luaL_argcheck(L, strlen(str) == len, arg, "string contains zeros");
+  luaL_addlstring(b, str, len);
+  luaL_addchar(b, '\0');
+  return len + 1;
+}
+
+/*
+** string.pack(fmt, v1, v2, ...).  'total' counts the bytes produced, which
+** alignment padding depends on.  Options that take a value consume the next
+** argument; padding, alignment and the settings (' ', <, >, =, !) take none.
+*/
 int tystr_pack(lua_State *L) {
   Header h;
   luaL_Buffer b;
   const char *fmt = luaL_checkstring(L, 1);
-  int arg = 1;
+  int arg = 1;  /* the last argument consumed */
   size_t total = 0;
   header_init(&h, L);
-  lua_pushnil(L);   /* mark to separate arguments from the buffer */
+  /* a nil between the values and the buffer: a missing value reads as nil,
+  ** never as the buffer's own stack slot */
+  lua_pushnil(L);
   luaL_buffinit(L, &b);
   while (*fmt != '\0') {
-    int size, ntoalign;
-    OptKind k = read_details(&h, total, &fmt, &size, &ntoalign);
-    total += (size_t)ntoalign + (size_t)size;
-    while (ntoalign-- > 0) luaL_addchar(&b, '\0');
-    arg++;
+    int size, pad;
+    OptKind k = read_details(&h, total, &fmt, &size, &pad);
+    add_zeros(&b, (size_t)pad);
+    total += (size_t)pad + (size_t)size;
     switch (k) {
-      case K_INT: {
-        lua_Integer n = luaL_checkinteger(L, arg);
-        if (size < SZINT) {
-          lua_Integer lim = (lua_Integer)1 << ((size * NB) - 1);
-          luaL_argcheck(L, -lim <= n && n < lim, arg, "integer overflow");
-        }
-        pack_int(&b, (lua_Unsigned)n, h.little, size, n < 0);
+      case K_INT:
+      case K_UINT:
+        pack_integer(L, &b, &h, k, size, ++arg);
         break;
-      }
-      case K_UINT: {
-        lua_Integer n = luaL_checkinteger(L, arg);
-        if (size < SZINT)
-          luaL_argcheck(L, (lua_Unsigned)n < ((lua_Unsigned)1 << (size * NB)), arg,
-                        "unsigned overflow");
-        pack_int(&b, (lua_Unsigned)n, h.little, size, 0);
-        break;
-      }
       case K_FLOAT:
       case K_NUMBER:
       case K_DOUBLE: {
-        lua_Number f = luaL_checknumber(L, arg);
-        pack_float(luaL_prepbuffsize(&b, (size_t)size), f, k, h.little);
+        lua_Number v = luaL_checknumber(L, ++arg);
+        pack_float(luaL_prepbuffsize(&b, (size_t)size), v, k, h.little);
         luaL_addsize(&b, (size_t)size);
         break;
       }
-      case K_CHAR: {
-        size_t len;
-        const char *s = luaL_checklstring(L, arg, &len);
-        luaL_argcheck(L, len <= (size_t)size, arg, "string longer than given size");
-        luaL_addlstring(&b, s, len);
-        for (; len < (size_t)size; len++) luaL_addchar(&b, '\0');
+      case K_CHAR:
+      case K_STRING:
+      case K_ZSTR:
+        total += pack_string(L, &b, &h, k, size, ++arg);
         break;
-      }
-      case K_STRING: {
-        size_t len;
-        const char *s = luaL_checklstring(L, arg, &len);
-        luaL_argcheck(L, size >= (int)sizeof(size_t) ||
-                         len < ((size_t)1 << (size * NB)),
-                      arg, "string length does not fit in given size");
-        pack_int(&b, (lua_Unsigned)len, h.little, size, 0);
-        luaL_addlstring(&b, s, len);
-        total += len;
-        break;
-      }
-      case K_ZSTR: {
-        size_t len;
-        const char *s = luaL_checklstring(L, arg, &len);
-        luaL_argcheck(L, strlen(s) == len, arg, "string contains zeros");
-        luaL_addlstring(&b, s, len);
-        luaL_addchar(&b, '\0');
-        total += len + 1;
-        break;
-      }
       case K_PADDING:
         luaL_addchar(&b, '\0');
-        /* fallthrough */
+        break;
       case K_PADALIGN:
       case K_NOP:
-        arg--;   /* consumed no argument */
         break;
     }
   }
@@ -251,28 +267,30 @@ int tystr_packsize(lua_State *L) {
   return 1;
 }
 
-/* reads a 'size'-byte integer; wider-than-lua_Integer values must fit */
+/*
+** Reads a size-byte integer at s.  Bytes past lua_Integer's width must all
+** repeat the sign (signed) or be zero (unsigned), or the value does not fit;
+** a narrower signed value is sign-extended.
+*/
 static lua_Integer unpack_int(lua_State *L, const char *s, int little, int size, int issigned) {
-  lua_Unsigned res = 0;
-  int i;
-  int limit = (size <= SZINT) ? size : SZINT;
-  for (i = limit - 1; i >= 0; i--) {
-    res <<= NB;
-    res |= (lua_Unsigned)(unsigned char)s[little ? i : size - 1 - i];
-  }
+  const unsigned char *bytes = (const unsigned char *)s;
+  int width = (size < SZINT) ? size : SZINT;  /* the bytes that fit */
+  lua_Unsigned v = 0;
+#define NTH_BYTE(k) bytes[little ? (k) : size - 1 - (k)]  /* k-th least significant */
+  for (int k = 0; k < width; k++)
+    v |= (lua_Unsigned)NTH_BYTE(k) << (k * NB);
   if (size < SZINT) {
-    if (issigned) {   /* sign-extend */
-      lua_Unsigned mask = (lua_Unsigned)1 << (size * NB - 1);
-      res = (res ^ mask) - mask;
-    }
-  } else if (size > SZINT) {
-    unsigned char ext = (!issigned || (lua_Integer)res >= 0) ? 0 : 0xff;
-    for (i = limit; i < size; i++) {
-      if ((unsigned char)s[little ? i : size - 1 - i] != ext)
+    lua_Unsigned sign = (lua_Unsigned)1 << (size * NB - 1);
+    if (issigned && (v & sign) != 0)
+      v |= ~(lua_Unsigned)0 << (size * NB);  /* set the bits above */
+  } else {
+    unsigned char fill = (issigned && (lua_Integer)v < 0) ? 0xff : 0;
+    for (int k = SZINT; k < size; k++)
+      if (NTH_BYTE(k) != fill)
         luaL_error(L, "%d-byte integer does not fit into Lua Integer", size);
-    }
   }
-  return (lua_Integer)res;
+#undef NTH_BYTE
+  return (lua_Integer)v;
 }
 
 int tystr_unpack(lua_State *L) {

@@ -46,24 +46,32 @@ static void matcher_reset(Matcher *m) {
 
 /* ---- single character classes ---- */
 
-static int class_matches(int c, int cl) {
-  int res;
-  switch (tolower(cl)) {
-    case 'a': res = isalpha(c); break;
-    case 'c': res = iscntrl(c); break;
-    case 'd': res = isdigit(c); break;
-    case 'g': res = isgraph(c); break;
-    case 'l': res = islower(c); break;
-    case 'p': res = ispunct(c); break;
-    case 's': res = isspace(c); break;
-    case 'u': res = isupper(c); break;
-    case 'w': res = isalnum(c); break;
-    case 'x': res = isxdigit(c); break;
-    case 'z': res = (c == 0); break;   /* deprecated, still accepted */
-    default: return cl == c;   /* escaped literal */
+/* is c in the class named by the lower-case letter k? -1: k names no class */
+static int in_class(int c, int k) {
+  switch (k) {
+    /* letters and digits */
+    case 'a': return isalpha(c) != 0;
+    case 'l': return islower(c) != 0;
+    case 'u': return isupper(c) != 0;
+    case 'd': return isdigit(c) != 0;
+    case 'x': return isxdigit(c) != 0;
+    case 'w': return isalnum(c) != 0;
+    /* the rest of the character set */
+    case 'p': return ispunct(c) != 0;
+    case 's': return isspace(c) != 0;
+    case 'c': return iscntrl(c) != 0;
+    case 'g': return isgraph(c) != 0;
+    case 'z': return c == 0;  /* deprecated, still accepted */
+    default: return -1;
   }
-  if (isupper(cl)) res = !res;   /* upper-case class is the complement */
-  return res != 0;
+}
+
+/* does c match %cl?  An upper-case class letter is the complement of the
+** class; a character that names no class (e.g. '%.') stands for itself. */
+static int class_matches(int c, int cl) {
+  int in = in_class(c, tolower(cl));
+  if (in < 0) return cl == c;
+  return isupper(cl) ? !in : in;
 }
 
 /* end of the single-character class starting at p */
@@ -469,47 +477,56 @@ static int add_repl(Matcher *m, luaL_Buffer *b, const char *s, const char *e, in
   return 1;
 }
 
+/*
+** string.gsub(s, pattern, repl [, n]).  One pass over the subject: at each
+** position either a match is replaced and the scan resumes at its end, or
+** one byte is copied as it is.  An empty match may not end where the
+** previous match ended.  Argument 4 is read before repl's type is checked,
+** as in lua5.4.
+*/
 int tystr_gsub(lua_State *L) {
-  size_t ls, lp;
-  const char *src = luaL_checklstring(L, 1, &ls);
-  const char *p = luaL_checklstring(L, 2, &lp);
-  const char *lastmatch = NULL;
-  int tr = lua_type(L, 3);
-  lua_Integer max_s = luaL_optinteger(L, 4, (lua_Integer)ls + 1);
-  int anchor = (lp > 0 && *p == '^');
-  lua_Integer n = 0;
+  size_t slen, plen;
+  const char *subj = luaL_checklstring(L, 1, &slen);
+  const char *pat = luaL_checklstring(L, 2, &plen);
+  int rtype = lua_type(L, 3);
+  lua_Integer limit = luaL_optinteger(L, 4, (lua_Integer)slen + 1);
+  int anchored = (plen > 0 && pat[0] == '^');
+  const char *at = subj;          /* where the next match is tried */
+  const char *prev_end = NULL;    /* end of the last match */
+  lua_Integer count = 0;
   int changed = 0;
   Matcher m;
   luaL_Buffer b;
-  luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING ||
-                   tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
+  luaL_argexpected(L, rtype == LUA_TNUMBER || rtype == LUA_TSTRING ||
+                   rtype == LUA_TFUNCTION || rtype == LUA_TTABLE, 3,
                    "string/function/table");
-  luaL_buffinit(L, &b);
-  if (anchor) {
-    p++;
-    lp--;
+  if (anchored) {
+    pat++;
+    plen--;
   }
-  matcher_init(&m, L, src, ls, p, lp);
-  while (n < max_s) {
+  luaL_buffinit(L, &b);
+  matcher_init(&m, L, subj, slen, pat, plen);
+  while (count < limit) {
     const char *e;
     matcher_reset(&m);
-    if ((e = do_match(&m, src, p)) != NULL && e != lastmatch) {
-      n++;
-      changed |= add_repl(&m, &b, src, e, tr);
-      src = lastmatch = e;
-    } else if (src < m.src_end) {
-      luaL_addchar(&b, *src++);
-    } else {
-      break;
+    e = do_match(&m, at, pat);
+    if (e == NULL || e == prev_end) {  /* nothing to replace here */
+      if (anchored || at == m.src_end) break;
+      luaL_addchar(&b, *at);
+      at++;
+      continue;
     }
-    if (anchor) break;
+    count++;
+    changed |= add_repl(&m, &b, at, e, rtype);
+    at = prev_end = e;
+    if (anchored) break;
   }
-  if (!changed) {
-    lua_pushvalue(L, 1);   /* unchanged: the original string */
-  } else {
-    luaL_addlstring(&b, src, (size_t)(m.src_end - src));
+  if (changed) {
+    luaL_addlstring(&b, at, (size_t)(m.src_end - at));
     luaL_pushresult(&b);
+  } else {
+    lua_pushvalue(L, 1);  /* nothing replaced: the subject itself */
   }
-  lua_pushinteger(L, n);
+  lua_pushinteger(L, count);
   return 2;
 }

@@ -107,27 +107,29 @@ static int tmove(lua_State *L) {
   return 1;
 }
 
-static void addfield(lua_State *L, luaL_Buffer *b, lua_Integer i) {
-  lua_geti(L, 1, i);
-  if (!lua_isstring(L, -1))
+/* appends t[i] (t is argument 1), which must be a string or a number */
+static void concat_item(lua_State *L, luaL_Buffer *b, lua_Integer i) {
+  int t = lua_geti(L, 1, i);
+  if (t != LUA_TSTRING && t != LUA_TNUMBER)
     luaL_error(L, "invalid value (%s) at index %I in table for 'concat'",
-               luaL_typename(L, -1), (LUAI_UACINT)i);
+               lua_typename(L, t), (LUAI_UACINT)i);
   luaL_addvalue(b);
 }
 
+/* table.concat(t [, sep [, i [, j]]]): the length is taken (and checked) first */
 static int tconcat(lua_State *L) {
+  lua_Integer n = aux_getn(L, 1, TAB_R);
+  size_t seplen;
+  const char *sep = luaL_optlstring(L, 2, "", &seplen);
+  lua_Integer first = luaL_optinteger(L, 3, 1);
+  lua_Integer last = luaL_optinteger(L, 4, n);
   luaL_Buffer b;
-  lua_Integer last = aux_getn(L, 1, TAB_R);
-  size_t lsep;
-  const char *sep = luaL_optlstring(L, 2, "", &lsep);
-  lua_Integer i = luaL_optinteger(L, 3, 1);
-  last = luaL_optinteger(L, 4, last);
   luaL_buffinit(L, &b);
-  for (; i < last; i++) {
-    addfield(L, &b, i);
-    luaL_addlstring(&b, sep, lsep);
+  for (lua_Integer i = first; i <= last; i++) {
+    concat_item(L, &b, i);
+    if (i == last) break;  /* no i + 1: last may be maxinteger */
+    luaL_addlstring(&b, sep, seplen);
   }
-  if (i == last) addfield(L, &b, i);
   luaL_pushresult(&b);
   return 1;
 }
@@ -273,17 +275,6 @@ static int tsort(lua_State *L) {
   return 0;
 }
 
-static const luaL_Reg tab_funcs[] = {
-  {"concat", tconcat},
-  {"insert", tinsert},
-  {"pack", tpack},
-  {"unpack", tunpack},
-  {"remove", tremove},
-  {"move", tmove},
-  {"sort", tsort},
-  {NULL, NULL}
-};
-
 const luaL_Reg tylib_table_builtins[] = {
   {"table.concat", tconcat},
   {"table.insert", tinsert},
@@ -295,7 +286,10 @@ const luaL_Reg tylib_table_builtins[] = {
   {NULL, NULL}
 };
 
+/* every entry of the list is a field of the table library */
+#define TAB_NFIELDS ((int)(sizeof(tylib_table_builtins) / sizeof(luaL_Reg)) - 1)
+
 LUAMOD_API int luaopen_table(lua_State *L) {
-  luaL_newlib(L, tab_funcs);
+  tylib_newbuiltinlib(L, tylib_table_builtins, TAB_NFIELDS, 0);
   return 1;
 }
