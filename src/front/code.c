@@ -22,20 +22,18 @@ l_noret tyK_semerror(LexState *ls, const char *msg) {
   tyX_syntaxerror(ls, msg);
 }
 
-/* numeral value of e (if it is a numeral without jumps) */
+/* Is e a bare numeral (a literal number with no pending jumps)?  If so and
+** v is not NULL, v receives its value. */
 static int tonumeral(const expdesc *e, TValue *v) {
-  if (hasjumps(e))
+  int isint = (e->k == VKINT);
+  if (hasjumps(e) || !(isint || e->k == VKFLT))
     return 0;
-  switch (e->k) {
-    case VKINT:
-      if (v) setivalue(v, e->u.ival);
-      return 1;
-    case VKFLT:
-      if (v) setfltvalue(v, e->u.nval);
-      return 1;
-    default:
-      return 0;
+  if (v != NULL && isint) {
+    setivalue(v, e->u.ival);
+  } else if (v != NULL) {
+    setfltvalue(v, e->u.nval);
   }
+  return 1;
 }
 
 static TValue *const2val(FuncState *fs, const expdesc *e) {
@@ -128,12 +126,12 @@ int tyK_getlabel(FuncState *fs) {
   return fs->pc;
 }
 
-/* the instruction controlling a jump (its test), or the jump itself */
+/* A conditional jump is the second half of a test instruction: returns that
+** test, or the jump at pc itself when it is unconditional. */
 static Instruction *getjumpcontrol(FuncState *fs, int pc) {
-  Instruction *pi = &fs->f->code[pc];
-  if (pc >= 1 && testTMode(GET_OPCODE(*(pi - 1))))
-    return pi - 1;
-  return pi;
+  Instruction *at = fs->f->code + pc;
+  int conditional = (pc > 0) && testTMode(GET_OPCODE(at[-1]));
+  return conditional ? at - 1 : at;
 }
 
 /* Patches the destination register of a TESTSET (or turns it into a TEST
@@ -243,14 +241,12 @@ static void freereg(FuncState *fs, int reg) {
   }
 }
 
+/* Frees two registers; temporaries are a stack, so the higher goes first. */
 static void freeregs(FuncState *fs, int r1, int r2) {
-  if (r1 > r2) {
-    freereg(fs, r1);
-    freereg(fs, r2);
-  } else {
-    freereg(fs, r2);
-    freereg(fs, r1);
-  }
+  int high = (r1 > r2) ? r1 : r2;
+  int low = (r1 > r2) ? r2 : r1;
+  freereg(fs, high);
+  freereg(fs, low);
 }
 
 static void freeexp(FuncState *fs, expdesc *e) {
@@ -495,34 +491,46 @@ static int need_value(FuncState *fs, int list) {
   return 0;
 }
 
-/* Puts the final value of e (including its jump lists) in register reg. */
-static void exp2reg(FuncState *fs, expdesc *e, int reg) {
-  discharge2reg(fs, e, reg);
-  if (e->k == VJMP)
-    tyK_concat(fs, &e->t, e->u.info);
-  if (hasjumps(e)) {
-    int final;
-    int p_f = NO_JUMP, p_t = NO_JUMP;
-    if (need_value(fs, e->t) || need_value(fs, e->f)) {
-      int fj = (e->k == VJMP) ? NO_JUMP : tyK_jump(fs);
-      p_f = code_loadbool(fs, reg, OP_LFALSESKIP);
-      p_t = code_loadbool(fs, reg, OP_LOADTRUE);
-      tyK_patchtohere(fs, fj);
-    }
-    final = tyK_getlabel(fs);
-    patchlistaux(fs, e->f, final, reg, p_f);
-    patchlistaux(fs, e->t, final, reg, p_t);
-  }
-  e->f = e->t = NO_JUMP;
-  e->u.info = reg;
-  e->k = VNONRELOC;
+/* Emits the boolean loads where jumps that carry no value of their own land:
+** false ones at *onfalse, true ones at *ontrue.  A value that discharge
+** already put in reg jumps over both. */
+static void boolean_landing(FuncState *fs, expdesc *e, int reg, int *onfalse, int *ontrue) {
+  int over = (e->k == VJMP) ? NO_JUMP : tyK_jump(fs);
+  *onfalse = code_loadbool(fs, reg, OP_LFALSESKIP);
+  *ontrue = code_loadbool(fs, reg, OP_LOADTRUE);
+  tyK_patchtohere(fs, over);
 }
 
+/* Puts the final value of e in register reg, resolving its jump lists: a
+** TESTSET jump delivers its own operand into reg, other jumps land on a
+** boolean load; everything then continues at the same point. */
+static void exp2reg(FuncState *fs, expdesc *e, int reg) {
+  discharge2reg(fs, e, reg);
+  if (e->k == VJMP)  /* a comparison: its jump is taken when it is true */
+    tyK_concat(fs, &e->t, e->u.info);
+  if (e->t != e->f) {
+    int onfalse = NO_JUMP, ontrue = NO_JUMP;
+    int after;
+    if (need_value(fs, e->t) || need_value(fs, e->f))
+      boolean_landing(fs, e, reg, &onfalse, &ontrue);
+    after = tyK_getlabel(fs);
+    patchlistaux(fs, e->f, after, reg, onfalse);
+    patchlistaux(fs, e->t, after, reg, ontrue);
+  }
+  e->k = VNONRELOC;
+  e->u.info = reg;
+  e->t = e->f = NO_JUMP;
+}
+
+/* Puts e in a new register on top of the temporaries (a temporary that e
+** itself occupied is given back first, so it may be the one reused). */
 void tyK_exp2nextreg(FuncState *fs, expdesc *e) {
+  int reg;
   tyK_dischargevars(fs, e);
   freeexp(fs, e);
+  reg = fs->freereg;
   tyK_reserveregs(fs, 1);
-  exp2reg(fs, e, fs->freereg - 1);
+  exp2reg(fs, e, reg);
 }
 
 int tyK_exp2anyreg(FuncState *fs, expdesc *e) {
@@ -1036,18 +1044,17 @@ void tyK_settablesize(FuncState *fs, int pc, int ra, int asize, int hsize) {
   *(inst + 1) = CREATE_Ax(OP_EXTRAARG, extra);
 }
 
-/* R[base][nelems+i] := R[base+i] for 1 <= i <= tostore (LUA_MULTRET: up to top) */
+/* Stores the tostore values in the registers after the table at base into
+** its slots nelems+1, nelems+2, ...; LUA_MULTRET stores up to the stack top
+** (B = 0).  C holds nelems; a larger count puts its high part in an
+** EXTRAARG (flag k).  The values' registers are free afterwards. */
 void tyK_setlist(FuncState *fs, int base, int nelems, int tostore) {
-  if (tostore == LUA_MULTRET)
-    tostore = 0;
-  if (nelems <= MAXARG_C)
-    tyK_codeABC(fs, OP_SETLIST, base, tostore, nelems);
-  else {
-    int extra = nelems / (MAXARG_C + 1);
-    nelems %= (MAXARG_C + 1);
-    tyK_codeABCk(fs, OP_SETLIST, base, tostore, nelems, 1);
-    codeextraarg(fs, extra);
-  }
+  int b = (tostore == LUA_MULTRET) ? 0 : tostore;
+  int big = (nelems > MAXARG_C);
+  int c = big ? nelems % (MAXARG_C + 1) : nelems;
+  tyK_codeABCk(fs, OP_SETLIST, base, b, c, big);
+  if (big)
+    codeextraarg(fs, nelems / (MAXARG_C + 1));
   fs->freereg = (lu_byte)(base + 1);
 }
 
@@ -1065,28 +1072,33 @@ static int finaltarget(Instruction *code, int i) {
   return i;
 }
 
+/* What a return must tell the VM: k when the frame has upvalues or
+** to-be-closed variables to close, C = numparams + 1 for a vararg function
+** (whose frame must be moved back). */
+static void completereturn(FuncState *fs, Instruction *i) {
+  if (fs->needclose)
+    SETARG_k(*i, 1);
+  if (fs->f->is_vararg)
+    SETARG_C(*i, fs->f->numparams + 1);
+}
+
+/* Last pass over a finished function: returns get their final form (the
+** short RETURN0/RETURN1 only where nothing needs closing or restoring) and
+** every jump goes straight to the end of its chain of jumps. */
 void tyK_finish(FuncState *fs) {
-  int i;
   Proto *p = fs->f;
-  for (i = 0; i < fs->pc; i++) {
-    Instruction *pc = &p->code[i];
-    switch (GET_OPCODE(*pc)) {
-      case OP_RETURN0: case OP_RETURN1:
-        if (!(fs->needclose || p->is_vararg))
-          break;
-        SET_OPCODE(*pc, OP_RETURN);  /* needs the general form */
-        /* FALLTHROUGH */
-      case OP_RETURN: case OP_TAILCALL:
-        if (fs->needclose)
-          SETARG_k(*pc, 1);
-        if (p->is_vararg)
-          SETARG_C(*pc, p->numparams + 1);
-        break;
-      case OP_JMP:
-        fixjump(fs, i, finaltarget(p->code, i));
-        break;
-      default:
-        break;
+  int general = fs->needclose || p->is_vararg;
+  int pc;
+  for (pc = 0; pc < fs->pc; pc++) {
+    Instruction *i = &p->code[pc];
+    OpCode op = GET_OPCODE(*i);
+    if (op == OP_JMP)
+      fixjump(fs, pc, finaltarget(p->code, pc));
+    else if (op == OP_RETURN || op == OP_TAILCALL)
+      completereturn(fs, i);
+    else if ((op == OP_RETURN0 || op == OP_RETURN1) && general) {
+      SET_OPCODE(*i, OP_RETURN);
+      completereturn(fs, i);
     }
   }
 }

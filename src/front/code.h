@@ -48,22 +48,26 @@ typedef struct expdesc {
   int f;  /* jumps taken when the expression is false */
 } expdesc;
 
-/* an active local variable */
+/* A local variable of a function being compiled, from its declaration to the
+** end of its scope (an entry of Dyndata.actvar). */
 typedef struct Vardesc {
-  TValue k;       /* value of a compile-time constant */
-  lu_byte kind;   /* VDKREG, RDKCONST, RDKTOCLOSE, RDKCTC */
-  lu_byte ridx;   /* register */
-  short pidx;     /* index in Proto.locvars */
+  TValue k;       /* RDKCTC: the constant's value (code.c folds it in) */
+  lu_byte kind;   /* VDKREG, RDKCONST, RDKTOCLOSE, RDKCTC (parse.h) */
+  lu_byte ridx;   /* its register (not RDKCTC) */
+  short pidx;     /* its entry in Proto.locvars (not RDKCTC) */
   TString *name;
 } Vardesc;
 
-/* a pending goto or a label */
+/* A label, or a forward goto/break waiting for one (a "pending jump").
+** nactvar/varregs describe the locals in scope there; a pending jump's are
+** lowered to each enclosing block's as it leaves blocks. */
 typedef struct Labeldesc {
   TString *name;
-  int pc;          /* jump list (goto) or target (label) */
+  int pc;          /* label: its pc; pending jump: the jump list to patch */
   int line;
-  lu_byte nactvar; /* active locals at this point */
-  lu_byte close;   /* goto that leaves the scope of an upvalue/tbc */
+  lu_byte nactvar; /* locals in scope */
+  lu_byte varregs; /* registers those locals hold */
+  lu_byte close;   /* pending jump: it left a block whose locals need closing */
 } Labeldesc;
 
 typedef struct Labellist {
@@ -72,31 +76,35 @@ typedef struct Labellist {
   int size;
 } Labellist;
 
-/* parser scratch lists shared by all nested functions (owned by tyY_protectedparser) */
+/* Scratch stacks shared by all the nested functions of one compilation
+** (allocated and freed by tyY_protectedparser). */
 typedef struct Dyndata {
-  struct { Vardesc *arr; int n; int size; } actvar;
-  Labellist gt;
-  Labellist label;
+  struct { Vardesc *arr; int n; int size; } actvar;  /* locals of every open function */
+  Labellist gt;                                    /* pending gotos and breaks */
+  Labellist label;                                 /* labels of the open blocks */
+  struct { struct expdesc *arr; int n; int size; } lhs;  /* targets of open assignments */
 } Dyndata;
 
-struct BlockCnt;
+struct Scope;  /* a block (parse.c) */
 
+/* Compile state of one function. */
 typedef struct FuncState {
   Proto *f;
   struct FuncState *prev;  /* enclosing function */
   LexState *ls;
-  struct BlockCnt *bl;     /* innermost block */
+  struct Scope *scope;     /* innermost open block */
   int pc;                  /* next instruction */
   int lasttarget;          /* pc of the last jump target */
   int nk;                  /* constants in f->k */
   int np;                  /* prototypes in f->p */
-  int firstlocal;          /* first actvar index of this function */
-  int firstlabel;          /* first label index of this function */
+  int firstlocal;          /* its first local in Dyndata.actvar */
+  int firstlabel;          /* its first label in Dyndata.label */
   short ndebugvars;        /* entries in f->locvars */
-  lu_byte nactvar;         /* active locals (incl. compile-time constants) */
+  lu_byte nactvar;         /* locals in scope (compile-time constants included) */
+  lu_byte varregs;         /* registers they hold (= tyY_nvarstack) */
   lu_byte nups;
   lu_byte freereg;         /* first free register */
-  lu_byte needclose;       /* returns must close upvalues/tbc */
+  lu_byte needclose;       /* returns must close upvalues/tbc variables */
 } FuncState;
 
 typedef enum BinOpr {

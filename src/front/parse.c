@@ -1,4 +1,39 @@
-/* parse.c: recursive-descent parser for Lua 5.4: scopes, variables, statements, and the protected entry point. */
+/* parse.c: the Lua 5.4 compiler front: one recursive-descent pass from tokens to Protos, emitting through tyK_. */
+/*
+** Design
+** ------
+** There is no syntax tree.  Each rule reads its tokens and calls the tyK_
+** emitter as soon as it knows enough; a partly compiled expression lives only
+** in an expdesc.  The bytecode must stay what tycho has always produced, so
+** the order in which a rule consumes tokens and calls tyK_ is part of its
+** contract: an instruction's line is that of the last token consumed before
+** it (LexState.lastline), and register and constant numbering follow the
+** order of the calls.
+**
+**  1. Tokens and errors: accept/expect helpers, limit errors, and the depth
+**     guard (every statement, every operand and every extra assignment target
+**     costs one level of L->nCcalls; too many is "chunk has too many syntax
+**     levels").
+**  2. Scopes and names: a Scope per block; locals live on the shared
+**     dyd->actvar stack from declaration to the end of their block.  Each
+**     FuncState and Scope caches the number of registers its locals hold
+**     (varregs), so finding a register level never walks the variable list.
+**     A name resolves to a local, an upvalue (created in every function
+**     between the use and the declaration), a compile-time constant (copied,
+**     never captured) or a global (_ENV.name).
+**  3. Labels and jumps: a backward goto is resolved at once.  A forward goto
+**     or a break becomes a pending jump in dyd->gt.  A label lands the
+**     pending jumps of its block that carry its name; a block that closes
+**     hands its remaining pending jumps to the enclosing block, lowering
+**     their scope to the block's entry and noting whether they left locals
+**     that need closing (then the landing point starts with OP_CLOSE).  The
+**     exit of a loop is where its pending breaks land.  Jumps still pending
+**     when a function's outermost block closes are errors.
+**  4. Expressions: operands by a switch, binary operators by one
+**     precedence-climbing loop over a table indexed by token.
+**  5. Statements: keywords dispatch through a table of handlers.  A multiple
+**     assignment keeps its targets on the dyd->lhs stack, not in C frames.
+*/
 #include <string.h>
 #include "code.h"
 #include "parse.h"
@@ -10,829 +45,784 @@
 #include "../core/tab.h"
 #include "../vm/do.h"
 
-#define MAXUPVAL 255
+#define MAXUPVAL 255  /* upvalues per function: Upvaldesc.idx and OP_GETUPVAL's B are bytes */
 
-/* a block: scope of locals and labels */
-typedef struct BlockCnt {
-  struct BlockCnt *previous;
-  int firstlabel;   /* first label of this block (in dyd->label) */
-  int firstgoto;    /* first pending goto of this block (in dyd->gt) */
-  lu_byte nactvar;  /* active locals outside the block */
-  lu_byte upval;    /* some local of the block is an upvalue (or tbc) */
-  lu_byte isloop;
-  lu_byte insidetbc;
-} BlockCnt;
+/* A block: the unit of scope for locals and labels. */
+typedef struct Scope {
+  struct Scope *outer;  /* enclosing block of the same function (NULL: the function's own) */
+  int firstlabel;       /* its labels start here in dyd->label */
+  int firstjump;        /* pending jumps made in it or handed to it start here in dyd->gt */
+  lu_byte nactvar;      /* locals in scope when it opened */
+  lu_byte varregs;      /* registers they hold */
+  lu_byte captured;     /* a local of it is an upvalue or to-be-closed: leaving it closes */
+  lu_byte isloop;       /* its end is where the breaks inside it land */
+  lu_byte intbc;        /* in the scope of a to-be-closed variable: no tail calls */
+} Scope;
 
+static void expression(LexState *ls, expdesc *e);
 static void statement(LexState *ls);
-static void expr(LexState *ls, expdesc *v);
+static void statements(LexState *ls);
 
-/* ---- errors and token checks ---- */
+/* ======================================================================
+** 1. Tokens and errors
+** ====================================================================== */
 
-static l_noret error_expected(LexState *ls, int token) {
-  tyX_syntaxerror(ls, tyO_pushfstring(ls->L, "%s expected", tyX_token2str(ls, token)));
+/* "<token> expected" near the current token */
+static l_noret expected(LexState *ls, int tok) {
+  const char *what = tyX_token2str(ls, tok);
+  tyX_syntaxerror(ls, tyO_pushfstring(ls->L, "%s expected", what));
 }
 
-static l_noret errorlimit(FuncState *fs, int limit, const char *what) {
+/* Consumes the current token if it is tok; tells whether it did. */
+static int accept(LexState *ls, int tok) {
+  if (ls->t.token != tok)
+    return 0;
+  tyX_next(ls);
+  return 1;
+}
+
+/* The current token must be tok (it stays current). */
+static void require(LexState *ls, int tok) {
+  if (ls->t.token != tok)
+    expected(ls, tok);
+}
+
+static void expect(LexState *ls, int tok) {
+  require(ls, tok);
+  tyX_next(ls);
+}
+
+/* Consumes 'closer', which ends what 'opener' began at line 'line'; when they
+** are on different lines the error names the opener. */
+static void expect_closing(LexState *ls, int closer, int opener, int line) {
+  const char *c, *o;
+  if (l_likely(accept(ls, closer)))
+    return;
+  if (line == ls->linenumber)
+    expected(ls, closer);
+  c = tyX_token2str(ls, closer);
+  o = tyX_token2str(ls, opener);
+  tyX_syntaxerror(ls, tyO_pushfstring(ls->L, "%s expected (to close %s at line %d)", c, o, line));
+}
+
+static TString *name_token(LexState *ls) {
+  TString *s;
+  require(ls, TK_NAME);
+  s = ls->t.seminfo.ts;
+  tyX_next(ls);
+  return s;
+}
+
+/* "too many <what> (limit is <max>) in <function>" */
+static l_noret limit_error(FuncState *fs, const char *what, int max) {
   lua_State *L = fs->ls->L;
-  int line = fs->f->linedefined;
-  const char *where = (line == 0) ? "main function" : tyO_pushfstring(L, "function at line %d", line);
-  const char *msg = tyO_pushfstring(L, "too many %s (limit is %d) in %s", what, limit, where);
-  tyX_syntaxerror(fs->ls, msg);
+  int at = fs->f->linedefined;
+  const char *where = (at == 0) ? "main function" : tyO_pushfstring(L, "function at line %d", at);
+  tyX_syntaxerror(fs->ls, tyO_pushfstring(L, "too many %s (limit is %d) in %s", what, max, where));
 }
 
-static void checklimit(FuncState *fs, int v, int l, const char *what) {
-  if (v > l)
-    errorlimit(fs, l, what);
-}
-
-static int testnext(LexState *ls, int c) {
-  if (ls->t.token == c) {
-    tyX_next(ls);
-    return 1;
-  }
-  return 0;
-}
-
-static void check(LexState *ls, int c) {
-  if (ls->t.token != c)
-    error_expected(ls, c);
-}
-
-static void checknext(LexState *ls, int c) {
-  check(ls, c);
-  tyX_next(ls);
-}
-
-#define check_condition(ls, c, msg) { if (!(c)) tyX_syntaxerror(ls, msg); }
-
-/* 'what' closing 'who' opened at line 'where' */
-static void check_match(LexState *ls, int what, int who, int where) {
-  if (l_unlikely(!testnext(ls, what))) {
-    if (where == ls->linenumber)
-      error_expected(ls, what);
-    else
-      tyX_syntaxerror(ls, tyO_pushfstring(ls->L, "%s expected (to close %s at line %d)",
-                      tyX_token2str(ls, what), tyX_token2str(ls, who), where));
-  }
-}
-
-static TString *str_checkname(LexState *ls) {
-  TString *ts;
-  check(ls, TK_NAME);
-  ts = ls->t.seminfo.ts;
-  tyX_next(ls);
-  return ts;
-}
-
-static void init_exp(expdesc *e, expkind k, int i) {
-  e->f = e->t = NO_JUMP;
-  e->k = k;
-  e->u.info = i;
-}
-
-static void codestring(expdesc *e, TString *s) {
-  e->f = e->t = NO_JUMP;
-  e->k = VKSTR;
-  e->u.strval = s;
-}
-
-static void codename(LexState *ls, expdesc *e) {
-  codestring(e, str_checkname(ls));
-}
-
-static void enterlevel(LexState *ls) {
+/* One more level of syntactic nesting (paired with ascend). */
+static void descend(LexState *ls) {
   lua_State *L = ls->L;
   if (l_unlikely(getCcalls(L) >= TY_MAXCCALLS))
     tyX_syntaxerror(ls, "chunk has too many syntax levels");
   L->nCcalls++;
 }
 
-#define leavelevel(ls) ((ls)->L->nCcalls--)
+#define ascend(ls) ((ls)->L->nCcalls--)
 
-/* ---- variables ---- */
-
-static int registerlocalvar(LexState *ls, FuncState *fs, TString *varname) {
-  Proto *f = fs->f;
-  int oldsize = f->sizelocvars;
-  tyM_growvector(ls->L, f->locvars, fs->ndebugvars, f->sizelocvars, LocVar, SHRT_MAX, "local variables");
-  while (oldsize < f->sizelocvars)
-    f->locvars[oldsize++].varname = NULL;
-  f->locvars[fs->ndebugvars].varname = varname;
-  f->locvars[fs->ndebugvars].startpc = fs->pc;
-  f->locvars[fs->ndebugvars].endpc = 0;
-  tyC_objbarrier(ls->L, f, varname);
-  return fs->ndebugvars++;
+static void set_exp(expdesc *e, expkind k, int info) {
+  e->k = k;
+  e->u.info = info;
+  e->t = e->f = NO_JUMP;
 }
 
-/* creates a (not yet active) local; returns its index in the function */
-static int new_localvar(LexState *ls, TString *name) {
-  FuncState *fs = ls->fs;
-  Dyndata *dyd = ls->dyd;
-  Vardesc *var;
-  checklimit(fs, dyd->actvar.n + 1 - fs->firstlocal, MAXVARS, "local variables");
-  tyM_growvector(ls->L, dyd->actvar.arr, dyd->actvar.n + 1, dyd->actvar.size, Vardesc, USHRT_MAX, "local variables");
-  var = &dyd->actvar.arr[dyd->actvar.n++];
-  var->kind = VDKREG;
-  var->name = name;
-  var->ridx = 0;
-  var->pidx = -1;
-  setnilvalue(&var->k);
-  return dyd->actvar.n - 1 - fs->firstlocal;
+static void set_str(expdesc *e, TString *s) {
+  e->k = VKSTR;
+  e->u.strval = s;
+  e->t = e->f = NO_JUMP;
 }
 
-#define new_localvarliteral(ls, v) \
-  new_localvar(ls, tyX_newstring(ls, "" v, (sizeof(v) / sizeof(char)) - 1))
-
-static Vardesc *getlocalvardesc(FuncState *fs, int vidx) {
-  return &fs->ls->dyd->actvar.arr[fs->firstlocal + vidx];
+/* Does tok end a statement list?  'until' ends only a repeat body. */
+static int block_ends(int tok, int until_too) {
+  if (tok == TK_UNTIL)
+    return until_too;
+  return tok == TK_END || tok == TK_ELSE || tok == TK_ELSEIF || tok == TK_EOS;
 }
 
-/* register level (number of registers) used by the first nvar locals */
-static int reglevel(FuncState *fs, int nvar) {
-  while (nvar-- > 0) {
-    Vardesc *vd = getlocalvardesc(fs, nvar);
-    if (vd->kind != RDKCTC)  /* constants take no register */
-      return vd->ridx + 1;
-  }
-  return 0;
+/* ======================================================================
+** 2. Scopes and names
+** ====================================================================== */
+
+/* local vidx of fs (vidx counts from the function's first local) */
+static Vardesc *var_at(FuncState *fs, int vidx) {
+  return fs->ls->dyd->actvar.arr + fs->firstlocal + vidx;
 }
 
 int tyY_nvarstack(FuncState *fs) {
-  return reglevel(fs, fs->nactvar);
+  return fs->varregs;
 }
 
-static LocVar *localdebuginfo(FuncState *fs, int vidx) {
-  Vardesc *vd = getlocalvardesc(fs, vidx);
-  if (vd->kind == RDKCTC)
-    return NULL;
-  return &fs->f->locvars[vd->pidx];
-}
-
-static void init_var(FuncState *fs, expdesc *e, int vidx) {
-  e->f = e->t = NO_JUMP;
-  e->k = VLOCAL;
-  e->u.var.vidx = (unsigned short)vidx;
-  e->u.var.ridx = getlocalvardesc(fs, vidx)->ridx;
-}
-
-static void check_readonly(LexState *ls, expdesc *e) {
+/* Declares a local that is not in scope yet; returns its vidx. */
+static int declare_local(LexState *ls, TString *name) {
   FuncState *fs = ls->fs;
-  TString *varname = NULL;
-  switch (e->k) {
-    case VCONST:
-      varname = ls->dyd->actvar.arr[e->u.info].name;
-      break;
-    case VLOCAL: {
-      Vardesc *vd = getlocalvardesc(fs, e->u.var.vidx);
-      if (vd->kind != VDKREG)
-        varname = vd->name;
-      break;
-    }
-    case VUPVAL: {
-      Upvaldesc *up = &fs->f->upvalues[e->u.info];
-      if (up->kind != VDKREG)
-        varname = up->name;
-      break;
-    }
-    default:
-      return;
-  }
-  if (varname)
-    tyK_semerror(ls, tyO_pushfstring(ls->L, "attempt to assign to const variable '%s'", getstr(varname)));
+  Dyndata *dyd = ls->dyd;
+  Vardesc *vd;
+  if (dyd->actvar.n + 1 - fs->firstlocal > MAXVARS)
+    limit_error(fs, "local variables", MAXVARS);
+  tyM_growvector(ls->L, dyd->actvar.arr, dyd->actvar.n + 1, dyd->actvar.size, Vardesc, USHRT_MAX, "local variables");
+  vd = dyd->actvar.arr + dyd->actvar.n;
+  vd->name = name;
+  vd->kind = VDKREG;
+  vd->ridx = 0;
+  vd->pidx = -1;
+  setnilvalue(&vd->k);
+  return dyd->actvar.n++ - fs->firstlocal;
 }
 
-/* activates the last nvars declared locals */
-static void adjustlocalvars(LexState *ls, int nvars) {
-  FuncState *fs = ls->fs;
-  int rl = tyY_nvarstack(fs);
-  int i;
-  for (i = 0; i < nvars; i++) {
-    int vidx = fs->nactvar++;
-    Vardesc *var = getlocalvardesc(fs, vidx);
-    var->ridx = (lu_byte)rl++;
-    var->pidx = (short)registerlocalvar(ls, fs, var->name);
-  }
-}
+#define declare_literal(ls, lit) declare_local(ls, tyX_newstring(ls, "" lit, sizeof(lit) - 1))
 
-static void removevars(FuncState *fs, int tolevel) {
-  fs->ls->dyd->actvar.n -= (fs->nactvar - tolevel);
-  while (fs->nactvar > tolevel) {
-    LocVar *var = localdebuginfo(fs, --fs->nactvar);
-    if (var)
-      var->endpc = fs->pc;
-  }
-}
-
-static int searchupvalue(FuncState *fs, TString *name) {
-  int i;
-  Upvaldesc *up = fs->f->upvalues;
-  for (i = 0; i < fs->nups; i++)
-    if (up[i].name == name)
-      return i;
-  return -1;
-}
-
-static Upvaldesc *allocupvalue(FuncState *fs) {
+/* A Proto.locvars entry for a local coming into scope at the current pc. */
+static short add_debug_local(LexState *ls, FuncState *fs, TString *name) {
   Proto *f = fs->f;
-  int oldsize = f->sizeupvalues;
-  checklimit(fs, fs->nups + 1, MAXUPVAL, "upvalues");
-  tyM_growvector(fs->ls->L, f->upvalues, fs->nups, f->sizeupvalues, Upvaldesc, MAXUPVAL, "upvalues");
-  while (oldsize < f->sizeupvalues)
-    f->upvalues[oldsize++].name = NULL;
-  return &f->upvalues[fs->nups++];
+  int old = f->sizelocvars;
+  LocVar *lv;
+  tyM_growvector(ls->L, f->locvars, fs->ndebugvars, f->sizelocvars, LocVar, SHRT_MAX, "local variables");
+  for (; old < f->sizelocvars; old++)
+    f->locvars[old].varname = NULL;  /* the collector reads the whole array */
+  lv = &f->locvars[fs->ndebugvars];
+  lv->varname = name;
+  lv->startpc = fs->pc;
+  lv->endpc = 0;
+  tyC_objbarrier(ls->L, f, name);
+  return fs->ndebugvars++;
 }
 
-static int newupvalue(FuncState *fs, TString *name, expdesc *v) {
-  Upvaldesc *up = allocupvalue(fs);
-  FuncState *prev = fs->prev;
-  if (v->k == VLOCAL) {
-    up->instack = 1;
-    up->idx = v->u.var.ridx;
-    up->kind = getlocalvardesc(prev, v->u.var.vidx)->kind;
-  } else {
-    up->instack = 0;
-    up->idx = (lu_byte)v->u.info;
-    up->kind = prev->f->upvalues[v->u.info].kind;
+/* Brings the last n declared locals into scope, each in the next register. */
+static void activate_locals(LexState *ls, int n) {
+  FuncState *fs = ls->fs;
+  for (; n > 0; n--) {
+    Vardesc *vd = var_at(fs, fs->nactvar);
+    fs->nactvar++;
+    vd->ridx = fs->varregs++;
+    vd->pidx = add_debug_local(ls, fs, vd->name);
   }
-  up->name = name;
-  tyC_objbarrier(fs->ls->L, fs->f, name);
-  return fs->nups - 1;
 }
 
-/* looks for an active local named n; returns its expression kind or -1 */
-static int searchvar(FuncState *fs, TString *n, expdesc *var) {
+/* Ends the scope of the locals declared since sc opened. */
+static void drop_locals(FuncState *fs, Scope *sc) {
+  fs->ls->dyd->actvar.n -= fs->nactvar - sc->nactvar;
+  while (fs->nactvar > sc->nactvar) {
+    Vardesc *vd = var_at(fs, --fs->nactvar);  /* entries stay readable until reused */
+    if (vd->kind != RDKCTC)
+      fs->f->locvars[vd->pidx].endpc = fs->pc;
+  }
+  fs->varregs = sc->varregs;
+}
+
+static void open_scope(FuncState *fs, Scope *sc, int isloop) {
+  Dyndata *dyd = fs->ls->dyd;
+  sc->outer = fs->scope;
+  sc->firstlabel = dyd->label.n;
+  sc->firstjump = dyd->gt.n;
+  sc->nactvar = fs->nactvar;
+  sc->varregs = fs->varregs;
+  sc->captured = 0;
+  sc->isloop = (lu_byte)isloop;
+  sc->intbc = (fs->scope != NULL) ? fs->scope->intbc : 0;
+  fs->scope = sc;
+}
+
+/* The block declaring local vidx must close it on exit: a closure captured it. */
+static void mark_captured(FuncState *fs, int vidx) {
+  Scope *sc = fs->scope;
+  while (sc->nactvar > vidx)
+    sc = sc->outer;
+  sc->captured = 1;
+  fs->needclose = 1;
+}
+
+/* The current block gets a to-be-closed variable. */
+static void mark_tbc(FuncState *fs) {
+  Scope *sc = fs->scope;
+  sc->captured = sc->intbc = 1;
+  fs->needclose = 1;
+}
+
+/* Appends an upvalue to fs; returns its index. */
+static int add_upvalue(FuncState *fs, TString *name, int instack, int idx, int kind) {
+  Proto *f = fs->f;
+  int old = f->sizeupvalues;
+  Upvaldesc *up;
+  if (fs->nups + 1 > MAXUPVAL)
+    limit_error(fs, "upvalues", MAXUPVAL);
+  tyM_growvector(fs->ls->L, f->upvalues, fs->nups, f->sizeupvalues, Upvaldesc, MAXUPVAL, "upvalues");
+  for (; old < f->sizeupvalues; old++)
+    f->upvalues[old].name = NULL;
+  up = &f->upvalues[fs->nups];
+  up->instack = (lu_byte)instack;
+  up->idx = (lu_byte)idx;
+  up->kind = (lu_byte)kind;
+  up->name = name;
+  tyC_objbarrier(fs->ls->L, f, name);
+  return fs->nups++;
+}
+
+/*
+** What 'name' denotes in fs: VLOCAL, VUPVAL, VCONST (a compile-time
+** constant, wherever declared: its value is used, nothing is captured) or
+** VVOID (not declared: a global).  A local of an enclosing function becomes
+** an upvalue of each function between its declaration and fs.
+*/
+static void resolve(FuncState *fs, TString *name, expdesc *var) {
+  FuncState *outer = fs->prev;
   int i;
   for (i = fs->nactvar - 1; i >= 0; i--) {
-    Vardesc *vd = getlocalvardesc(fs, i);
-    if (n == vd->name) {
+    Vardesc *vd = var_at(fs, i);
+    if (vd->name == name) {
       if (vd->kind == RDKCTC)
-        init_exp(var, VCONST, fs->firstlocal + i);
-      else
-        init_var(fs, var, i);
-      return (int)var->k;
-    }
-  }
-  return -1;
-}
-
-/* marks the block where the local at 'level' was declared as having an upvalue */
-static void markupval(FuncState *fs, int level) {
-  BlockCnt *bl = fs->bl;
-  while (bl->nactvar > level)
-    bl = bl->previous;
-  bl->upval = 1;
-  fs->needclose = 1;
-}
-
-static void marktobeclosed(FuncState *fs) {
-  BlockCnt *bl = fs->bl;
-  bl->upval = 1;
-  bl->insidetbc = 1;
-  fs->needclose = 1;
-}
-
-static void singlevaraux(FuncState *fs, TString *n, expdesc *var, int base) {
-  if (fs == NULL)
-    init_exp(var, VVOID, 0);  /* global */
-  else {
-    int v = searchvar(fs, n, var);
-    if (v >= 0) {
-      if (v == VLOCAL && !base)
-        markupval(fs, var->u.var.vidx);  /* used as an upvalue */
-    } else {
-      int idx = searchupvalue(fs, n);
-      if (idx < 0) {
-        singlevaraux(fs->prev, n, var, 0);
-        if (var->k == VLOCAL || var->k == VUPVAL)
-          idx = newupvalue(fs, n, var);
-        else
-          return;  /* global or compile-time constant */
+        set_exp(var, VCONST, fs->firstlocal + i);
+      else {
+        set_exp(var, VLOCAL, 0);
+        var->u.var.ridx = vd->ridx;
+        var->u.var.vidx = (unsigned short)i;
       }
-      init_exp(var, VUPVAL, idx);
+      return;
     }
   }
-}
-
-static void singlevar(LexState *ls, expdesc *var) {
-  TString *varname = str_checkname(ls);
-  FuncState *fs = ls->fs;
-  singlevaraux(fs, varname, var, 1);
-  if (var->k == VVOID) {  /* global: _ENV[varname] */
-    expdesc key;
-    singlevaraux(fs, ls->envn, var, 1);
-    tyK_exp2anyregup(fs, var);
-    codestring(&key, varname);
-    tyK_indexed(fs, var, &key);
+  for (i = 0; i < fs->nups; i++) {
+    if (fs->f->upvalues[i].name == name) {
+      set_exp(var, VUPVAL, i);
+      return;
+    }
   }
+  if (outer == NULL) {
+    set_exp(var, VVOID, 0);
+    return;
+  }
+  resolve(outer, name, var);
+  if (var->k == VLOCAL) {
+    int vidx = var->u.var.vidx;
+    mark_captured(outer, vidx);
+    i = add_upvalue(fs, name, 1, var->u.var.ridx, var_at(outer, vidx)->kind);
+  } else if (var->k == VUPVAL)
+    i = add_upvalue(fs, name, 0, var->u.info, outer->f->upvalues[var->u.info].kind);
+  else
+    return;  /* global or constant: nothing to capture */
+  set_exp(var, VUPVAL, i);
 }
 
-/* adjusts nexps values (last one e) to nvars */
-static void adjust_assign(LexState *ls, int nvars, int nexps, expdesc *e) {
+/* A name used as a variable: a declared one, or _ENV.name. */
+static void variable(LexState *ls, expdesc *var) {
   FuncState *fs = ls->fs;
-  int needed = nvars - nexps;
-  if (hasmultret(e->k)) {
-    int extra = needed + 1;
-    if (extra < 0)
-      extra = 0;
-    tyK_setreturns(fs, e, extra);
-  } else {
+  TString *name = name_token(ls);
+  expdesc key;
+  resolve(fs, name, var);
+  if (var->k != VVOID)
+    return;
+  resolve(fs, ls->envn, var);
+  tyK_exp2anyregup(fs, var);
+  set_str(&key, name);
+  tyK_indexed(fs, var, &key);
+}
+
+/* <const> and <close> variables (and constants) refuse assignment. */
+static void check_writable(LexState *ls, expdesc *e) {
+  FuncState *fs = ls->fs;
+  TString *name = NULL;
+  if (e->k == VCONST)
+    name = ls->dyd->actvar.arr[e->u.info].name;
+  else if (e->k == VLOCAL) {
+    Vardesc *vd = var_at(fs, e->u.var.vidx);
+    if (vd->kind != VDKREG)
+      name = vd->name;
+  } else if (e->k == VUPVAL) {
+    Upvaldesc *up = &fs->f->upvalues[e->u.info];
+    if (up->kind != VDKREG)
+      name = up->name;
+  }
+  if (name != NULL)
+    tyK_semerror(ls, tyO_pushfstring(ls->L, "attempt to assign to const variable '%s'", getstr(name)));
+}
+
+/* Makes nexps values, the last still in e, fill exactly nvars registers. */
+static void adjust_values(LexState *ls, int nvars, int nexps, expdesc *e) {
+  FuncState *fs = ls->fs;
+  int missing = nvars - nexps;
+  if (hasmultret(e->k))
+    tyK_setreturns(fs, e, (missing >= 0) ? missing + 1 : 0);
+  else {
     if (e->k != VVOID)
       tyK_exp2nextreg(fs, e);
-    if (needed > 0)
-      tyK_nil(fs, fs->freereg, needed);
+    if (missing > 0)
+      tyK_nil(fs, fs->freereg, missing);
   }
-  if (needed > 0)
-    tyK_reserveregs(fs, needed);
+  if (missing > 0)
+    tyK_reserveregs(fs, missing);
   else
-    fs->freereg = (lu_byte)(fs->freereg + needed);  /* drop extra values */
+    fs->freereg = (lu_byte)(fs->freereg + missing);  /* extra values are dropped */
 }
 
-/* ---- gotos and labels ---- */
+/* ======================================================================
+** 3. Labels and jumps
+** ====================================================================== */
 
-static l_noret jumpscopeerror(LexState *ls, Labeldesc *gt) {
-  const char *varname = getstr(getlocalvardesc(ls->fs, gt->nactvar)->name);
-  const char *msg = tyO_pushfstring(ls->L, "<goto %s> at line %d jumps into the scope of local '%s'",
-                                    getstr(gt->name), gt->line, varname);
-  tyK_semerror(ls, msg);
+static Labeldesc *new_entry(LexState *ls, Labellist *list, TString *name, int line, int pc) {
+  FuncState *fs = ls->fs;
+  Labeldesc *d;
+  tyM_growvector(ls->L, list->arr, list->n, list->size, Labeldesc, SHRT_MAX, "labels/gotos");
+  d = &list->arr[list->n++];
+  d->name = name;
+  d->pc = pc;
+  d->line = line;
+  d->nactvar = fs->nactvar;
+  d->varregs = fs->varregs;
+  d->close = 0;
+  return d;
 }
 
-/* resolves pending goto g to label; removes it from the list */
-static void solvegoto(LexState *ls, int g, Labeldesc *label) {
+/* A forward goto or a break, waiting for its label; 'jumps' is its jump list. */
+static void add_pending(LexState *ls, TString *name, int line, int jumps) {
+  new_entry(ls, &ls->dyd->gt, name, line, jumps);
+}
+
+/* The label called name in an open block of the current function, or NULL. */
+static Labeldesc *visible_label(LexState *ls, TString *name) {
+  Labellist *ll = &ls->dyd->label;
   int i;
-  Labellist *gl = &ls->dyd->gt;
-  Labeldesc *gt = &gl->arr[g];
-  if (l_unlikely(gt->nactvar < label->nactvar))
-    jumpscopeerror(ls, gt);
-  tyK_patchlist(ls->fs, gt->pc, label->pc);
-  for (i = g; i < gl->n - 1; i++)
-    gl->arr[i] = gl->arr[i + 1];
-  gl->n--;
-}
-
-/* visible label named name in the current function */
-static Labeldesc *findlabel(LexState *ls, TString *name) {
-  int i;
-  Dyndata *dyd = ls->dyd;
-  for (i = ls->fs->firstlabel; i < dyd->label.n; i++) {
-    Labeldesc *lb = &dyd->label.arr[i];
-    if (lb->name == name)
-      return lb;
-  }
+  for (i = ls->fs->firstlabel; i < ll->n; i++)
+    if (ll->arr[i].name == name)
+      return &ll->arr[i];
   return NULL;
 }
 
-static int newlabelentry(LexState *ls, Labellist *l, TString *name, int line, int pc) {
-  int n = l->n;
-  tyM_growvector(ls->L, l->arr, n, l->size, Labeldesc, SHRT_MAX, "labels/gotos");
-  l->arr[n].name = name;
-  l->arr[n].line = line;
-  l->arr[n].nactvar = ls->fs->nactvar;
-  l->arr[n].close = 0;
-  l->arr[n].pc = pc;
-  l->n = n + 1;
-  return n;
+static l_noret scope_entry_error(LexState *ls, Labeldesc *j) {
+  const char *local = getstr(var_at(ls->fs, j->nactvar)->name);
+  tyK_semerror(ls, tyO_pushfstring(ls->L, "<goto %s> at line %d jumps into the scope of local '%s'",
+                                   getstr(j->name), j->line, local));
 }
 
-static int newgotoentry(LexState *ls, TString *name, int line, int pc) {
-  return newlabelentry(ls, &ls->dyd->gt, name, line, pc);
-}
-
-/* solves the pending gotos of the current block to label lb; tells whether some needs a close */
-static int solvegotos(LexState *ls, Labeldesc *lb) {
-  Labellist *gl = &ls->dyd->gt;
-  int i = ls->fs->bl->firstgoto;
-  int needsclose = 0;
-  while (i < gl->n) {
-    if (gl->arr[i].name == lb->name) {
-      needsclose |= gl->arr[i].close;
-      solvegoto(ls, i, lb);
-    } else
-      i++;
-  }
-  return needsclose;
-}
-
-/* creates a label here; last: the label ends its block (locals are out of scope) */
-static int createlabel(LexState *ls, TString *name, int line, int last) {
+/*
+** Lands the pending jumps of the current block named 'name' at 'target',
+** where nactvar locals are in scope; the others stay pending, in order.
+** Returns whether one of them left a block with locals to close.
+*/
+static int land_pending(LexState *ls, TString *name, int target, int nactvar) {
   FuncState *fs = ls->fs;
-  Labellist *ll = &ls->dyd->label;
-  int l = newlabelentry(ls, ll, name, line, tyK_getlabel(fs));
-  if (last)
-    ll->arr[l].nactvar = fs->bl->nactvar;
-  if (solvegotos(ls, &ll->arr[l])) {
-    tyK_codeABC(fs, OP_CLOSE, tyY_nvarstack(fs), 0, 0);
-    return 1;
-  }
-  return 0;
-}
-
-/* pending gotos of a closing block move to the enclosing one */
-static void movegotosout(FuncState *fs, BlockCnt *bl) {
+  Labellist *gl = &ls->dyd->gt;
+  int keep = fs->scope->firstjump;
+  int needclose = 0;
   int i;
+  for (i = keep; i < gl->n; i++) {
+    Labeldesc *j = &gl->arr[i];
+    if (j->name != name) {
+      if (keep != i)
+        gl->arr[keep] = *j;
+      keep++;
+      continue;
+    }
+    if (l_unlikely(j->nactvar < nactvar))
+      scope_entry_error(ls, j);
+    needclose |= j->close;
+    tyK_patchlist(fs, j->pc, target);
+  }
+  gl->n = keep;
+  return needclose;
+}
+
+/* The pending jumps of sc, which is closing, now belong to the enclosing block. */
+static void lift_pending(FuncState *fs, Scope *sc) {
   Labellist *gl = &fs->ls->dyd->gt;
-  for (i = bl->firstgoto; i < gl->n; i++) {
-    Labeldesc *gt = &gl->arr[i];
-    if (reglevel(fs, gt->nactvar) > reglevel(fs, bl->nactvar))
-      gt->close |= bl->upval;  /* leaves the scope of a variable that may need closing */
-    gt->nactvar = bl->nactvar;
+  int i;
+  for (i = sc->firstjump; i < gl->n; i++) {
+    Labeldesc *j = &gl->arr[i];
+    if (j->varregs > sc->varregs)  /* it leaves registers of sc's locals */
+      j->close |= sc->captured;
+    j->nactvar = sc->nactvar;
+    j->varregs = sc->varregs;
   }
 }
 
-static l_noret undefgoto(LexState *ls, Labeldesc *gt) {
+static l_noret unresolved_jump(LexState *ls, Labeldesc *j) {
   const char *msg;
-  if (gt->name == ls->brkn)
-    msg = tyO_pushfstring(ls->L, "break outside a loop at line %d", gt->line);
+  if (j->name == ls->brkn)
+    msg = tyO_pushfstring(ls->L, "break outside a loop at line %d", j->line);
   else
-    msg = tyO_pushfstring(ls->L, "no visible label '%s' for <goto> at line %d", getstr(gt->name), gt->line);
+    msg = tyO_pushfstring(ls->L, "no visible label '%s' for <goto> at line %d", getstr(j->name), j->line);
   tyK_semerror(ls, msg);
 }
 
-/* ---- blocks and functions ---- */
-
-static void enterblock(FuncState *fs, BlockCnt *bl, lu_byte isloop) {
-  bl->isloop = isloop;
-  bl->nactvar = fs->nactvar;
-  bl->firstlabel = fs->ls->dyd->label.n;
-  bl->firstgoto = fs->ls->dyd->gt.n;
-  bl->upval = 0;
-  bl->insidetbc = (fs->bl != NULL && fs->bl->insidetbc);
-  bl->previous = fs->bl;
-  fs->bl = bl;
-}
-
-static void leaveblock(FuncState *fs) {
-  BlockCnt *bl = fs->bl;
+/* Closes the innermost block of fs: its locals die, its breaks land (loops),
+** its captured locals are closed, its pending jumps move out. */
+static void close_scope(FuncState *fs) {
   LexState *ls = fs->ls;
-  int hasclose = 0;
-  int stklevel = reglevel(fs, bl->nactvar);
-  removevars(fs, bl->nactvar);
-  if (bl->isloop)  /* the implicit 'break' label */
-    hasclose = createlabel(ls, ls->brkn, 0, 0);
-  if (!hasclose && bl->previous && bl->upval)
-    tyK_codeABC(fs, OP_CLOSE, stklevel, 0, 0);
-  fs->freereg = (lu_byte)stklevel;
-  ls->dyd->label.n = bl->firstlabel;
-  fs->bl = bl->previous;
-  if (bl->previous)
-    movegotosout(fs, bl);
-  else if (bl->firstgoto < ls->dyd->gt.n)
-    undefgoto(ls, &ls->dyd->gt.arr[bl->firstgoto]);
-}
-
-static Proto *addprototype(LexState *ls) {
-  lua_State *L = ls->L;
-  FuncState *fs = ls->fs;
-  Proto *f = fs->f;
-  Proto *clp;
-  if (fs->np >= f->sizep) {
-    int oldsize = f->sizep;
-    tyM_growvector(L, f->p, fs->np, f->sizep, Proto *, MAXARG_Bx, "functions");
-    while (oldsize < f->sizep)
-      f->p[oldsize++] = NULL;
+  Scope *sc = fs->scope;
+  int closed = 0;
+  drop_locals(fs, sc);
+  if (sc->isloop && land_pending(ls, ls->brkn, tyK_getlabel(fs), fs->nactvar)) {
+    tyK_codeABC(fs, OP_CLOSE, fs->varregs, 0, 0);
+    closed = 1;
   }
-  f->p[fs->np++] = clp = tyF_newproto(L);
-  tyC_objbarrier(L, f, clp);
-  return clp;
+  if (!closed && sc->captured && sc->outer != NULL)
+    tyK_codeABC(fs, OP_CLOSE, sc->varregs, 0, 0);
+  fs->freereg = sc->varregs;
+  ls->dyd->label.n = sc->firstlabel;
+  fs->scope = sc->outer;
+  if (sc->outer != NULL)
+    lift_pending(fs, sc);
+  else if (sc->firstjump < ls->dyd->gt.n)
+    unresolved_jump(ls, &ls->dyd->gt.arr[sc->firstjump]);
 }
 
-/* R[freereg] := closure of the last nested prototype (in the enclosing function) */
-static void codeclosure(LexState *ls, expdesc *v) {
-  FuncState *fs = ls->fs->prev;
-  init_exp(v, VRELOC, tyK_codeABx(fs, OP_CLOSURE, 0, (unsigned int)(fs->np - 1)));
-  tyK_exp2nextreg(fs, v);
-}
-
-static void open_func(LexState *ls, FuncState *fs, BlockCnt *bl) {
-  Proto *f = fs->f;
-  fs->prev = ls->fs;
-  fs->ls = ls;
-  ls->fs = fs;
-  fs->pc = 0;
-  fs->lasttarget = 0;
-  fs->freereg = 0;
-  fs->nk = 0;
-  fs->np = 0;
-  fs->nups = 0;
-  fs->ndebugvars = 0;
-  fs->nactvar = 0;
-  fs->needclose = 0;
-  fs->firstlocal = ls->dyd->actvar.n;
-  fs->firstlabel = ls->dyd->label.n;
-  fs->bl = NULL;
-  f->source = ls->source;
-  tyC_objbarrier(ls->L, f, f->source);
-  f->maxstacksize = 2;  /* registers 0/1 are always valid */
-  enterblock(fs, bl, 0);
-}
-
-static void close_func(LexState *ls) {
-  lua_State *L = ls->L;
+/* label: '::' NAME '::' (the NAME and the first '::' already read) */
+static void label_statement(LexState *ls, TString *name, int line) {
   FuncState *fs = ls->fs;
-  Proto *f = fs->f;
-  tyK_ret(fs, tyY_nvarstack(fs), 0);  /* final return */
-  leaveblock(fs);
-  tyK_finish(fs);
-  tyM_shrinkvector(L, f->code, f->sizecode, fs->pc, Instruction);
-  tyM_shrinkvector(L, f->lineinfo, f->sizelineinfo, fs->pc, int);
-  tyM_shrinkvector(L, f->k, f->sizek, fs->nk, TValue);
-  tyM_shrinkvector(L, f->p, f->sizep, fs->np, Proto *);
-  tyM_shrinkvector(L, f->locvars, f->sizelocvars, fs->ndebugvars, LocVar);
-  tyM_shrinkvector(L, f->upvalues, f->sizeupvalues, fs->nups, Upvaldesc);
-  ls->fs = fs->prev;
-  tyC_checkGC(L);
-}
-
-/* ---- grammar: statements ---- */
-
-static int block_follow(LexState *ls, int withuntil) {
-  switch (ls->t.token) {
-    case TK_ELSE: case TK_ELSEIF: case TK_END: case TK_EOS:
-      return 1;
-    case TK_UNTIL:
-      return withuntil;
-    default:
-      return 0;
-  }
-}
-
-static void statlist(LexState *ls) {
-  while (!block_follow(ls, 1)) {
-    if (ls->t.token == TK_RETURN) {
-      statement(ls);
-      return;  /* 'return' must be last */
+  Labeldesc *lb;
+  expect(ls, TK_DBCOLON);
+  while (ls->t.token == ';' || ls->t.token == TK_DBCOLON)
+    statement(ls);  /* no-op statements may follow before deciding if it ends the block */
+  lb = visible_label(ls, name);
+  if (l_unlikely(lb != NULL))
+    tyK_semerror(ls, tyO_pushfstring(ls->L, "label '%s' already defined on line %d", getstr(name), lb->line));
+  {
+    int atend = block_ends(ls->t.token, 0);
+    lb = new_entry(ls, &ls->dyd->label, name, line, tyK_getlabel(fs));
+    if (atend) {  /* nothing follows in the block: its locals are already out of scope */
+      lb->nactvar = fs->scope->nactvar;
+      lb->varregs = fs->scope->varregs;
     }
-    statement(ls);
   }
+  if (land_pending(ls, name, lb->pc, lb->nactvar))
+    tyK_codeABC(fs, OP_CLOSE, fs->varregs, 0, 0);
 }
 
-static void fieldsel(LexState *ls, expdesc *v) {
-  FuncState *fs = ls->fs;
-  expdesc key;
-  tyK_exp2anyregup(fs, v);
-  tyX_next(ls);  /* skip '.' or ':' */
-  codename(ls, &key);
-  tyK_indexed(fs, v, &key);
-}
-
-static void yindex(LexState *ls, expdesc *v) {
-  tyX_next(ls);  /* skip '[' */
-  expr(ls, v);
-  tyK_exp2val(ls->fs, v);
-  checknext(ls, ']');
-}
-
-/* ---- table constructors ---- */
-
-typedef struct ConsControl {
-  expdesc v;      /* last list item read */
-  expdesc *t;     /* the table */
-  int nh;         /* record fields */
-  int na;         /* list items already stored */
-  int tostore;    /* list items pending */
-} ConsControl;
-
-static void recfield(LexState *ls, ConsControl *cc) {
-  FuncState *fs = ls->fs;
-  int reg = ls->fs->freereg;
-  expdesc tab, key, val;
-  if (ls->t.token == TK_NAME) {
-    checklimit(fs, cc->nh, INT_MAX, "items in a constructor");
-    codename(ls, &key);
-  } else
-    yindex(ls, &key);
-  cc->nh++;
-  checknext(ls, '=');
-  tab = *cc->t;
-  tyK_indexed(fs, &tab, &key);
-  expr(ls, &val);
-  tyK_storevar(fs, &tab, &val);
-  fs->freereg = (lu_byte)reg;
-}
-
-static void closelistfield(FuncState *fs, ConsControl *cc) {
-  if (cc->v.k == VVOID)
-    return;
-  tyK_exp2nextreg(fs, &cc->v);
-  cc->v.k = VVOID;
-  if (cc->tostore == LFIELDS_PER_FLUSH) {
-    tyK_setlist(fs, cc->t->u.info, cc->na, cc->tostore);
-    cc->na += cc->tostore;
-    cc->tostore = 0;
-  }
-}
-
-static void lastlistfield(FuncState *fs, ConsControl *cc) {
-  if (cc->tostore == 0)
-    return;
-  if (hasmultret(cc->v.k)) {
-    tyK_setmultret(fs, &cc->v);
-    tyK_setlist(fs, cc->t->u.info, cc->na, LUA_MULTRET);
-    cc->na--;  /* do not count the open item in the size hint */
-  } else {
-    if (cc->v.k != VVOID)
-      tyK_exp2nextreg(fs, &cc->v);
-    tyK_setlist(fs, cc->t->u.info, cc->na, cc->tostore);
-  }
-  cc->na += cc->tostore;
-}
-
-static void listfield(LexState *ls, ConsControl *cc) {
-  expr(ls, &cc->v);
-  cc->tostore++;
-}
-
-static void field(LexState *ls, ConsControl *cc) {
-  switch (ls->t.token) {
-    case TK_NAME:
-      if (tyX_lookahead(ls) != '=')
-        listfield(ls, cc);
-      else
-        recfield(ls, cc);
-      break;
-    case '[':
-      recfield(ls, cc);
-      break;
-    default:
-      listfield(ls, cc);
-      break;
-  }
-}
-
-static void constructor(LexState *ls, expdesc *t) {
+/* goto NAME ('goto' already read) */
+static void goto_statement(LexState *ls) {
   FuncState *fs = ls->fs;
   int line = ls->linenumber;
-  int pc = tyK_codeABC(fs, OP_NEWTABLE, 0, 0, 0);
-  ConsControl cc;
-  tyK_code(fs, 0);  /* room for the EXTRAARG */
-  cc.na = cc.nh = cc.tostore = 0;
-  cc.t = t;
-  init_exp(t, VNONRELOC, fs->freereg);
-  tyK_reserveregs(fs, 1);
-  init_exp(&cc.v, VVOID, 0);
-  checknext(ls, '{');
-  do {
-    if (ls->t.token == '}')
-      break;
-    closelistfield(fs, &cc);
-    field(ls, &cc);
-  } while (testnext(ls, ',') || testnext(ls, ';'));
-  check_match(ls, '}', '{', line);
-  lastlistfield(fs, &cc);
-  tyK_settablesize(fs, pc, t->u.info, cc.na, cc.nh);
+  TString *name = name_token(ls);
+  Labeldesc *lb = visible_label(ls, name);
+  if (lb == NULL)
+    add_pending(ls, name, line, tyK_jump(fs));
+  else {  /* backward: close what was declared after the label */
+    int level = lb->varregs;
+    if (fs->varregs > level)
+      tyK_codeABC(fs, OP_CLOSE, level, 0, 0);
+    tyK_patchlist(fs, tyK_jump(fs), lb->pc);
+  }
 }
 
-/* ---- functions ---- */
+/* ======================================================================
+** Functions
+** ====================================================================== */
 
-static void setvararg(FuncState *fs, int nparams) {
+/* A fresh prototype nested in the current function. */
+static Proto *new_child(LexState *ls) {
+  lua_State *L = ls->L;
+  FuncState *fs = ls->fs;
+  Proto *f = fs->f;
+  Proto *child;
+  if (fs->np >= f->sizep) {
+    int old = f->sizep;
+    tyM_growvector(L, f->p, fs->np, f->sizep, Proto *, MAXARG_Bx, "functions");
+    for (; old < f->sizep; old++)
+      f->p[old] = NULL;
+  }
+  child = tyF_newproto(L);
+  f->p[fs->np++] = child;
+  tyC_objbarrier(L, f, child);
+  return child;
+}
+
+/* Starts compiling fs->f (already allocated) inside the current function. */
+static void open_function(LexState *ls, FuncState *fs, Scope *sc) {
+  Proto *f = fs->f;
+  *fs = (FuncState){
+    .f = f, .prev = ls->fs, .ls = ls,
+    .firstlocal = ls->dyd->actvar.n, .firstlabel = ls->dyd->label.n,
+  };  /* counters, pc, registers and flags start at zero */
+  ls->fs = fs;
+  f->source = ls->source;
+  tyC_objbarrier(ls->L, f, f->source);
+  f->maxstacksize = 2;  /* registers 0 and 1 are always valid */
+  open_scope(fs, sc, 0);
+}
+
+/* Trims the prototype's arrays to their used length. */
+static void trim_proto(lua_State *L, FuncState *fs) {
+  Proto *f = fs->f;
+  tyM_shrinkvector(L, f->upvalues, f->sizeupvalues, fs->nups, Upvaldesc);
+  tyM_shrinkvector(L, f->locvars, f->sizelocvars, fs->ndebugvars, LocVar);
+  tyM_shrinkvector(L, f->p, f->sizep, fs->np, Proto *);
+  tyM_shrinkvector(L, f->k, f->sizek, fs->nk, TValue);
+  tyM_shrinkvector(L, f->lineinfo, f->sizelineinfo, fs->pc, int);
+  tyM_shrinkvector(L, f->code, f->sizecode, fs->pc, Instruction);
+}
+
+static void close_function(LexState *ls) {
+  FuncState *fs = ls->fs;
+  tyK_ret(fs, fs->varregs, 0);  /* falling off the end returns nothing */
+  close_scope(fs);
+  tyK_finish(fs);
+  trim_proto(ls->L, fs);
+  ls->fs = fs->prev;
+  tyC_checkGC(ls->L);
+}
+
+static void make_vararg(FuncState *fs, int nparams) {
   fs->f->is_vararg = 1;
   tyK_codeABC(fs, OP_VARARGPREP, nparams, 0, 0);
 }
 
-static void parlist(LexState *ls) {
+/* parlist: [ NAME {',' NAME} [',' '...'] | '...' ] */
+static void parameters(LexState *ls) {
   FuncState *fs = ls->fs;
-  Proto *f = fs->f;
-  int nparams = 0;
-  int isvararg = 0;
+  int n = 0;
+  int vararg = 0;
   if (ls->t.token != ')') {
     do {
-      switch (ls->t.token) {
-        case TK_NAME:
-          new_localvar(ls, str_checkname(ls));
-          nparams++;
-          break;
-        case TK_DOTS:
-          tyX_next(ls);
-          isvararg = 1;
-          break;
-        default:
-          tyX_syntaxerror(ls, "<name> expected");
-      }
-    } while (!isvararg && testnext(ls, ','));
+      if (ls->t.token == TK_NAME) {
+        declare_local(ls, name_token(ls));
+        n++;
+      } else if (ls->t.token == TK_DOTS) {
+        tyX_next(ls);
+        vararg = 1;
+      } else
+        tyX_syntaxerror(ls, "<name> expected");
+    } while (!vararg && accept(ls, ','));
   }
-  adjustlocalvars(ls, nparams);
-  f->numparams = fs->nactvar;
-  if (isvararg)
-    setvararg(fs, f->numparams);
+  activate_locals(ls, n);
+  fs->f->numparams = fs->nactvar;  /* 'self' included */
+  if (vararg)
+    make_vararg(fs, fs->nactvar);
   tyK_reserveregs(fs, fs->nactvar);
 }
 
-static void body(LexState *ls, expdesc *e, int ismethod, int line) {
-  FuncState new_fs;
-  BlockCnt bl;
-  new_fs.f = addprototype(ls);
-  new_fs.f->linedefined = line;
-  open_func(ls, &new_fs, &bl);
-  checknext(ls, '(');
+/* funcbody: '(' parlist ')' block 'end'; the closure goes to the next register
+** of the enclosing function.  line: where 'function' is. */
+static void function_body(LexState *ls, expdesc *e, int ismethod, int line) {
+  FuncState fs;
+  FuncState *outer;
+  Scope sc;
+  fs.f = new_child(ls);
+  fs.f->linedefined = line;
+  open_function(ls, &fs, &sc);
+  expect(ls, '(');
   if (ismethod) {
-    new_localvarliteral(ls, "self");
-    adjustlocalvars(ls, 1);
+    declare_literal(ls, "self");
+    activate_locals(ls, 1);
   }
-  parlist(ls);
-  checknext(ls, ')');
-  statlist(ls);
-  new_fs.f->lastlinedefined = ls->linenumber;
-  check_match(ls, TK_END, TK_FUNCTION, line);
-  codeclosure(ls, e);
-  close_func(ls);
+  parameters(ls);
+  expect(ls, ')');
+  statements(ls);
+  fs.f->lastlinedefined = ls->linenumber;
+  expect_closing(ls, TK_END, TK_FUNCTION, line);
+  outer = fs.prev;
+  set_exp(e, VRELOC, tyK_codeABx(outer, OP_CLOSURE, 0, (unsigned int)(outer->np - 1)));
+  tyK_exp2nextreg(outer, e);
+  close_function(ls);
 }
 
-static int explist(LexState *ls, expdesc *v) {
+/* ======================================================================
+** 4. Expressions
+** ====================================================================== */
+
+/* explist: exp {',' exp}; all but the last go to consecutive registers */
+static int expression_list(LexState *ls, expdesc *e) {
   int n = 1;
-  expr(ls, v);
-  while (testnext(ls, ',')) {
-    tyK_exp2nextreg(ls->fs, v);
-    expr(ls, v);
+  expression(ls, e);
+  while (accept(ls, ',')) {
+    tyK_exp2nextreg(ls->fs, e);
+    expression(ls, e);
     n++;
   }
   return n;
 }
 
-static void funcargs(LexState *ls, expdesc *f, int line) {
+/* '.' NAME or ':' NAME applied to v */
+static void field_selector(LexState *ls, expdesc *v) {
+  FuncState *fs = ls->fs;
+  expdesc key;
+  tyK_exp2anyregup(fs, v);
+  tyX_next(ls);
+  set_str(&key, name_token(ls));
+  tyK_indexed(fs, v, &key);
+}
+
+/* '[' exp ']' */
+static void bracket_key(LexState *ls, expdesc *key) {
+  tyX_next(ls);
+  expression(ls, key);
+  tyK_exp2val(ls->fs, key);
+  expect(ls, ']');
+}
+
+/* A table constructor in progress.  List items are stored in batches of
+** LFIELDS_PER_FLUSH; the latest item waits in 'item' until the next field
+** (or the end) shows whether it may yield several values. */
+typedef struct Ctor {
+  expdesc *table;  /* VNONRELOC */
+  expdesc item;    /* latest list item (VVOID: none waiting) */
+  int nrec;        /* record fields */
+  int nstored;     /* list items already stored */
+  int npending;    /* list items in registers or in 'item' */
+} Ctor;
+
+static void ctor_store(FuncState *fs, Ctor *c, int n) {
+  tyK_setlist(fs, c->table->u.info, c->nstored, n);
+}
+
+/* Moves the waiting item to its register; a full batch is stored. */
+static void ctor_settle(FuncState *fs, Ctor *c) {
+  if (c->item.k == VVOID)
+    return;
+  tyK_exp2nextreg(fs, &c->item);
+  c->item.k = VVOID;
+  if (c->npending < LFIELDS_PER_FLUSH)
+    return;
+  ctor_store(fs, c, c->npending);
+  c->nstored += c->npending;
+  c->npending = 0;
+}
+
+/* Stores the last batch; a final call or '...' contributes all its values. */
+static void ctor_finish(FuncState *fs, Ctor *c) {
+  if (c->npending == 0)
+    return;
+  if (hasmultret(c->item.k)) {
+    tyK_setmultret(fs, &c->item);
+    ctor_store(fs, c, LUA_MULTRET);
+    c->nstored += c->npending - 1;  /* the open item is not in the size hint */
+    return;
+  }
+  if (c->item.k != VVOID)
+    tyK_exp2nextreg(fs, &c->item);
+  ctor_store(fs, c, c->npending);
+  c->nstored += c->npending;
+}
+
+/* NAME '=' exp  |  '[' exp ']' '=' exp */
+static void record_field(LexState *ls, Ctor *c) {
+  FuncState *fs = ls->fs;
+  int top = fs->freereg;
+  expdesc slot, key, val;
+  if (ls->t.token == TK_NAME)
+    set_str(&key, name_token(ls));
+  else
+    bracket_key(ls, &key);
+  c->nrec++;
+  expect(ls, '=');
+  slot = *c->table;
+  tyK_indexed(fs, &slot, &key);
+  expression(ls, &val);
+  tyK_storevar(fs, &slot, &val);
+  fs->freereg = (lu_byte)top;
+}
+
+/* tableconstructor: '{' [field {sep field} [sep]] '}' */
+static void constructor(LexState *ls, expdesc *t) {
+  FuncState *fs = ls->fs;
+  int line = ls->linenumber;
+  int pc = tyK_codeABC(fs, OP_NEWTABLE, 0, 0, 0);
+  Ctor c;
+  tyK_code(fs, 0);  /* the EXTRAARG, filled by tyK_settablesize */
+  set_exp(t, VNONRELOC, fs->freereg);
+  tyK_reserveregs(fs, 1);
+  c.table = t;
+  c.nrec = c.nstored = c.npending = 0;
+  set_exp(&c.item, VVOID, 0);
+  expect(ls, '{');
+  while (ls->t.token != '}') {
+    ctor_settle(fs, &c);
+    if (ls->t.token == '[' || (ls->t.token == TK_NAME && tyX_lookahead(ls) == '='))
+      record_field(ls, &c);
+    else {
+      expression(ls, &c.item);
+      c.npending++;
+    }
+    if (!accept(ls, ',') && !accept(ls, ';'))
+      break;
+  }
+  expect_closing(ls, '}', '{', line);
+  ctor_finish(fs, &c);
+  tyK_settablesize(fs, pc, t->u.info, c.nstored, c.nrec);
+}
+
+/* args: '(' [explist] ')' | tableconstructor | STRING, calling the function in
+** register f->u.info; line: where the called expression began. */
+static void call_args(LexState *ls, expdesc *f, int line) {
   FuncState *fs = ls->fs;
   expdesc args;
-  int base, nparams;
-  switch (ls->t.token) {
-    case '(':
-      tyX_next(ls);
-      if (ls->t.token == ')')
-        args.k = VVOID;
-      else {
-        explist(ls, &args);
-        if (hasmultret(args.k))
-          tyK_setmultret(fs, &args);
-      }
-      check_match(ls, ')', '(', line);
-      break;
-    case '{':
-      constructor(ls, &args);
-      break;
-    case TK_STRING:
-      codestring(&args, ls->t.seminfo.ts);
-      tyX_next(ls);
-      break;
-    default:
-      tyX_syntaxerror(ls, "function arguments expected");
-  }
+  int base, nargs;
+  if (ls->t.token == '(') {
+    tyX_next(ls);
+    if (ls->t.token == ')')
+      args.k = VVOID;
+    else {
+      expression_list(ls, &args);
+      if (hasmultret(args.k))
+        tyK_setmultret(fs, &args);
+    }
+    expect_closing(ls, ')', '(', line);
+  } else if (ls->t.token == '{')
+    constructor(ls, &args);
+  else if (ls->t.token == TK_STRING) {
+    set_str(&args, ls->t.seminfo.ts);
+    tyX_next(ls);
+  } else
+    tyX_syntaxerror(ls, "function arguments expected");
   base = f->u.info;
   if (hasmultret(args.k))
-    nparams = LUA_MULTRET;
+    nargs = LUA_MULTRET;
   else {
     if (args.k != VVOID)
       tyK_exp2nextreg(fs, &args);
-    nparams = fs->freereg - (base + 1);
+    nargs = fs->freereg - (base + 1);
   }
-  init_exp(f, VCALL, tyK_codeABC(fs, OP_CALL, base, nparams + 1, 2));
+  set_exp(f, VCALL, tyK_codeABC(fs, OP_CALL, base, nargs + 1, 2));
   tyK_fixline(fs, line);
-  fs->freereg = (lu_byte)(base + 1);  /* the call leaves one result (default) */
+  fs->freereg = (lu_byte)(base + 1);  /* one result unless adjusted later */
 }
 
-/* ---- expressions ---- */
-
-static void primaryexp(LexState *ls, expdesc *v) {
-  switch (ls->t.token) {
-    case '(': {
-      int line = ls->linenumber;
-      tyX_next(ls);
-      expr(ls, v);
-      check_match(ls, ')', '(', line);
-      tyK_dischargevars(ls->fs, v);
-      return;
-    }
-    case TK_NAME:
-      singlevar(ls, v);
-      return;
-    default:
-      tyX_syntaxerror(ls, "unexpected symbol");
-  }
+/* primaryexp: NAME | '(' exp ')' */
+static void primary(LexState *ls, expdesc *v) {
+  if (ls->t.token == TK_NAME)
+    variable(ls, v);
+  else if (ls->t.token == '(') {
+    int line = ls->linenumber;
+    tyX_next(ls);
+    expression(ls, v);
+    expect_closing(ls, ')', '(', line);
+    tyK_dischargevars(ls->fs, v);  /* a parenthesized expression is a value, not a variable */
+  } else
+    tyX_syntaxerror(ls, "unexpected symbol");
 }
 
-static void suffixedexp(LexState *ls, expdesc *v) {
+/* suffixedexp: primaryexp { '.' NAME | '[' exp ']' | ':' NAME args | args } */
+static void suffixed(LexState *ls, expdesc *v) {
   FuncState *fs = ls->fs;
   int line = ls->linenumber;
-  primaryexp(ls, v);
+  primary(ls, v);
   for (;;) {
+    expdesc key;
     switch (ls->t.token) {
       case '.':
-        fieldsel(ls, v);
+        field_selector(ls, v);
         break;
-      case '[': {
-        expdesc key;
+      case '[':
         tyK_exp2anyregup(fs, v);
-        yindex(ls, &key);
+        bracket_key(ls, &key);
         tyK_indexed(fs, v, &key);
         break;
-      }
-      case ':': {
-        expdesc key;
+      case ':':
         tyX_next(ls);
-        codename(ls, &key);
+        set_str(&key, name_token(ls));
         tyK_self(fs, v, &key);
-        funcargs(ls, v, line);
+        call_args(ls, v, line);
         break;
-      }
-      case '(': case TK_STRING: case '{':
+      case '(': case '{': case TK_STRING:
         tyK_exp2nextreg(fs, v);
-        funcargs(ls, v, line);
+        call_args(ls, v, line);
         break;
       default:
         return;
@@ -840,723 +830,691 @@ static void suffixedexp(LexState *ls, expdesc *v) {
   }
 }
 
-static void simpleexp(LexState *ls, expdesc *v) {
+/* simpleexp: literals, '...', constructor, function, suffixedexp */
+static void operand(LexState *ls, expdesc *v) {
+  FuncState *fs = ls->fs;
   switch (ls->t.token) {
-    case TK_FLT:
-      init_exp(v, VKFLT, 0);
-      v->u.nval = ls->t.seminfo.r;
-      break;
     case TK_INT:
-      init_exp(v, VKINT, 0);
+      set_exp(v, VKINT, 0);
       v->u.ival = ls->t.seminfo.i;
       break;
+    case TK_FLT:
+      set_exp(v, VKFLT, 0);
+      v->u.nval = ls->t.seminfo.r;
+      break;
     case TK_STRING:
-      codestring(v, ls->t.seminfo.ts);
+      set_str(v, ls->t.seminfo.ts);
       break;
-    case TK_NIL:
-      init_exp(v, VNIL, 0);
+    case TK_NIL: set_exp(v, VNIL, 0); break;
+    case TK_TRUE: set_exp(v, VTRUE, 0); break;
+    case TK_FALSE: set_exp(v, VFALSE, 0); break;
+    case TK_DOTS:
+      if (!fs->f->is_vararg)
+        tyX_syntaxerror(ls, "cannot use '...' outside a vararg function");
+      set_exp(v, VVARARG, tyK_codeABC(fs, OP_VARARG, 0, 0, 1));
       break;
-    case TK_TRUE:
-      init_exp(v, VTRUE, 0);
-      break;
-    case TK_FALSE:
-      init_exp(v, VFALSE, 0);
-      break;
-    case TK_DOTS: {
-      FuncState *fs = ls->fs;
-      check_condition(ls, fs->f->is_vararg, "cannot use '...' outside a vararg function");
-      init_exp(v, VVARARG, tyK_codeABC(fs, OP_VARARG, 0, 0, 1));
-      break;
-    }
     case '{':
       constructor(ls, v);
       return;
     case TK_FUNCTION:
       tyX_next(ls);
-      body(ls, v, 0, ls->linenumber);
+      function_body(ls, v, 0, ls->linenumber);
       return;
     default:
-      suffixedexp(ls, v);
+      suffixed(ls, v);
       return;
   }
-  tyX_next(ls);
+  tyX_next(ls);  /* the literal's token */
 }
 
-static UnOpr getunopr(int op) {
-  switch (op) {
-    case TK_NOT: return OPR_NOT;
+/* Binary operators by token.  'power' is how tightly the operator binds to
+** its left (0: not a binary operator); the right operand is parsed with
+** operators binding tighter than power - rassoc, so '..' and '^' group to
+** the right and the rest to the left. */
+typedef struct BinInfo {
+  lu_byte op;  /* BinOpr */
+  lu_byte power;
+  lu_byte rassoc;
+} BinInfo;
+
+static const BinInfo bintab[TK_STRING + 1] = {
+  [TK_OR] = {OPR_OR, 1, 0},
+  [TK_AND] = {OPR_AND, 2, 0},
+  ['<'] = {OPR_LT, 3, 0}, ['>'] = {OPR_GT, 3, 0},
+  [TK_LE] = {OPR_LE, 3, 0}, [TK_GE] = {OPR_GE, 3, 0},
+  [TK_NE] = {OPR_NE, 3, 0}, [TK_EQ] = {OPR_EQ, 3, 0},
+  ['|'] = {OPR_BOR, 4, 0},
+  ['~'] = {OPR_BXOR, 5, 0},
+  ['&'] = {OPR_BAND, 6, 0},
+  [TK_SHL] = {OPR_SHL, 7, 0}, [TK_SHR] = {OPR_SHR, 7, 0},
+  [TK_CONCAT] = {OPR_CONCAT, 9, 1},
+  ['+'] = {OPR_ADD, 10, 0}, ['-'] = {OPR_SUB, 10, 0},
+  ['*'] = {OPR_MUL, 11, 0}, ['/'] = {OPR_DIV, 11, 0},
+  [TK_IDIV] = {OPR_IDIV, 11, 0}, ['%'] = {OPR_MOD, 11, 0},
+  ['^'] = {OPR_POW, 14, 1},
+};
+
+#define UNARY_POWER 12  /* unary operators bind tighter than all binary ones but '^' */
+
+static UnOpr unary_op(int tok) {
+  switch (tok) {
     case '-': return OPR_MINUS;
-    case '~': return OPR_BNOT;
+    case TK_NOT: return OPR_NOT;
     case '#': return OPR_LEN;
+    case '~': return OPR_BNOT;
     default: return OPR_NOUNOPR;
   }
 }
 
-static BinOpr getbinopr(int op) {
-  switch (op) {
-    case '+': return OPR_ADD;
-    case '-': return OPR_SUB;
-    case '*': return OPR_MUL;
-    case '%': return OPR_MOD;
-    case '^': return OPR_POW;
-    case '/': return OPR_DIV;
-    case TK_IDIV: return OPR_IDIV;
-    case '&': return OPR_BAND;
-    case '|': return OPR_BOR;
-    case '~': return OPR_BXOR;
-    case TK_SHL: return OPR_SHL;
-    case TK_SHR: return OPR_SHR;
-    case TK_CONCAT: return OPR_CONCAT;
-    case TK_NE: return OPR_NE;
-    case TK_EQ: return OPR_EQ;
-    case '<': return OPR_LT;
-    case TK_LE: return OPR_LE;
-    case '>': return OPR_GT;
-    case TK_GE: return OPR_GE;
-    case TK_AND: return OPR_AND;
-    case TK_OR: return OPR_OR;
-    default: return OPR_NOBINOPR;
-  }
-}
-
-/* left/right priorities of each binary operator (ORDER OPR) */
-static const struct { lu_byte left, right; } priority[] = {
-  {10, 10}, {10, 10},          /* + - */
-  {11, 11}, {11, 11},          /* * % */
-  {14, 13},                    /* ^ (right associative) */
-  {11, 11}, {11, 11},          /* / // */
-  {6, 6}, {4, 4}, {5, 5},      /* & | ~ */
-  {7, 7}, {7, 7},              /* << >> */
-  {9, 8},                      /* .. (right associative) */
-  {3, 3}, {3, 3}, {3, 3},      /* == < <= */
-  {3, 3}, {3, 3}, {3, 3},      /* ~= > >= */
-  {2, 2}, {1, 1}               /* and or */
-};
-
-#define UNARY_PRIORITY 12
-
-/* subexpr -> (simpleexp | unop subexpr) { binop subexpr }, binops above limit */
-static BinOpr subexpr(LexState *ls, expdesc *v, int limit) {
-  BinOpr op;
-  UnOpr uop;
-  enterlevel(ls);
-  uop = getunopr(ls->t.token);
-  if (uop != OPR_NOUNOPR) {
+/* Parses an operand with its unary operators, then every binary operator
+** that binds tighter than 'limit', each with its right side. */
+static void subexpr(LexState *ls, expdesc *v, int limit) {
+  UnOpr uop = unary_op(ls->t.token);
+  descend(ls);
+  if (uop == OPR_NOUNOPR)
+    operand(ls, v);
+  else {
     int line = ls->linenumber;
     tyX_next(ls);
-    subexpr(ls, v, UNARY_PRIORITY);
+    subexpr(ls, v, UNARY_POWER);
     tyK_prefix(ls->fs, uop, v, line);
-  } else
-    simpleexp(ls, v);
-  op = getbinopr(ls->t.token);
-  while (op != OPR_NOBINOPR && priority[op].left > limit) {
-    expdesc v2;
-    BinOpr nextop;
-    int line = ls->linenumber;
+  }
+  for (;;) {
+    const BinInfo *b = &bintab[ls->t.token];
+    expdesc rhs;
+    int line;
+    if (b->power <= limit)
+      break;
+    line = ls->linenumber;
     tyX_next(ls);
-    tyK_infix(ls->fs, op, v);
-    nextop = subexpr(ls, &v2, priority[op].right);
-    tyK_posfix(ls->fs, op, v, &v2, line);
-    op = nextop;
+    tyK_infix(ls->fs, (BinOpr)b->op, v);
+    subexpr(ls, &rhs, b->power - b->rassoc);
+    tyK_posfix(ls->fs, (BinOpr)b->op, v, &rhs, line);
   }
-  leavelevel(ls);
-  return op;
+  ascend(ls);
 }
 
-static void expr(LexState *ls, expdesc *v) {
-  subexpr(ls, v, 0);
+static void expression(LexState *ls, expdesc *e) {
+  subexpr(ls, e, 0);
 }
 
-/* ---- statements ---- */
+/* ======================================================================
+** 5. Statements
+** ====================================================================== */
 
+/* block: a statement list in a scope of its own */
 static void block(LexState *ls) {
-  FuncState *fs = ls->fs;
-  BlockCnt bl;
-  enterblock(fs, &bl, 0);
-  statlist(ls);
-  leaveblock(fs);
+  Scope sc;
+  open_scope(ls->fs, &sc, 0);
+  statements(ls);
+  close_scope(ls->fs);
 }
 
-/* assignment targets, chained on the C stack */
-struct LHS_assign {
-  struct LHS_assign *prev;
-  expdesc v;
-};
-
-/* In a multiple assignment, a table or index register of an earlier target
-** that is assigned by a later target is copied to a safe register first. */
-static void check_conflict(LexState *ls, struct LHS_assign *lh, expdesc *v) {
-  FuncState *fs = ls->fs;
-  int extra = fs->freereg;
-  int conflict = 0;
-  for (; lh; lh = lh->prev) {
-    if (vkisindexed(lh->v.k)) {
-      if (lh->v.k == VINDEXUP) {
-        if (v->k == VUPVAL && lh->v.u.ind.t == v->u.info) {
-          conflict = 1;
-          lh->v.k = VINDEXSTR;
-          lh->v.u.ind.t = (lu_byte)extra;
-        }
-      } else {
-        if (v->k == VLOCAL && lh->v.u.ind.t == v->u.var.ridx) {
-          conflict = 1;
-          lh->v.u.ind.t = (lu_byte)extra;
-        }
-        if (lh->v.k == VINDEXED && v->k == VLOCAL && lh->v.u.ind.idx == v->u.var.ridx) {
-          conflict = 1;
-          lh->v.u.ind.idx = (short)extra;
-        }
-      }
-    }
-  }
-  if (conflict) {
-    if (v->k == VLOCAL)
-      tyK_codeABC(fs, OP_MOVE, extra, v->u.var.ridx, 0);
-    else
-      tyK_codeABC(fs, OP_GETUPVAL, extra, v->u.info, 0);
-    tyK_reserveregs(fs, 1);
-  }
+/* A loop condition: returns the jumps taken when it is false. */
+static int condition(LexState *ls) {
+  expdesc c;
+  expression(ls, &c);
+  if (c.k == VNIL)
+    c.k = VFALSE;  /* same jumps either way */
+  tyK_goiftrue(ls->fs, &c);
+  return c.f;
 }
 
-static void restassign(LexState *ls, struct LHS_assign *lh, int nvars) {
-  expdesc e;
-  check_condition(ls, vkisvar(lh->v.k), "syntax error");
-  check_readonly(ls, &lh->v);
-  if (testnext(ls, ',')) {
-    struct LHS_assign nv;
-    nv.prev = lh;
-    suffixedexp(ls, &nv.v);
-    if (!vkisindexed(nv.v.k))
-      check_conflict(ls, lh, &nv.v);
-    enterlevel(ls);
-    restassign(ls, &nv, nvars + 1);
-    leavelevel(ls);
-  } else {
-    int nexps;
-    checknext(ls, '=');
-    nexps = explist(ls, &e);
-    if (nexps != nvars)
-      adjust_assign(ls, nvars, nexps, &e);
-    else {
-      tyK_setoneret(ls->fs, &e);
-      tyK_storevar(ls->fs, &lh->v, &e);
+/* [IF | ELSEIF] cond THEN block; *exits collects the jumps to after 'end' */
+static void cond_then_block(LexState *ls, int *exits) {
+  FuncState *fs = ls->fs;
+  Scope sc;
+  expdesc c;
+  int skip;  /* jumps over this branch */
+  tyX_next(ls);
+  expression(ls, &c);
+  expect(ls, TK_THEN);
+  if (ls->t.token != TK_BREAK) {
+    tyK_goiftrue(fs, &c);
+    open_scope(fs, &sc, 0);
+    skip = c.f;
+  } else {  /* 'if c then break': the true jumps of c are the break */
+    int line = ls->linenumber;
+    tyK_goiffalse(fs, &c);
+    tyX_next(ls);
+    open_scope(fs, &sc, 0);
+    add_pending(ls, ls->brkn, line, c.t);
+    while (accept(ls, ';')) {}
+    if (block_ends(ls->t.token, 0)) {  /* nothing else in the branch */
+      close_scope(fs);
       return;
     }
+    skip = tyK_jump(fs);
   }
-  init_exp(&e, VNONRELOC, ls->fs->freereg - 1);  /* values are on the stack, last first */
-  tyK_storevar(ls->fs, &lh->v, &e);
+  statements(ls);
+  close_scope(fs);
+  if (ls->t.token == TK_ELSE || ls->t.token == TK_ELSEIF)
+    tyK_concat(fs, exits, tyK_jump(fs));
+  tyK_patchtohere(fs, skip);
 }
 
-static int cond(LexState *ls) {
-  expdesc v;
-  expr(ls, &v);
-  if (v.k == VNIL)
-    v.k = VFALSE;  /* 'falses' are all equal here */
-  tyK_goiftrue(ls->fs, &v);
-  return v.f;
+static void if_stat(LexState *ls, int line) {
+  int exits = NO_JUMP;
+  do
+    cond_then_block(ls, &exits);
+  while (ls->t.token == TK_ELSEIF);
+  if (accept(ls, TK_ELSE))
+    block(ls);
+  expect_closing(ls, TK_END, TK_IF, line);
+  tyK_patchtohere(ls->fs, exits);
 }
 
-static void gotostat(LexState *ls) {
+static void while_stat(LexState *ls, int line) {
   FuncState *fs = ls->fs;
-  int line = ls->linenumber;
-  TString *name = str_checkname(ls);
-  Labeldesc *lb = findlabel(ls, name);
-  if (lb == NULL)  /* forward jump: resolved later */
-    newgotoentry(ls, name, line, tyK_jump(fs));
-  else {  /* backward jump: close upvalues of locals declared after the label */
-    int lblevel = reglevel(fs, lb->nactvar);
-    if (tyY_nvarstack(fs) > lblevel)
-      tyK_codeABC(fs, OP_CLOSE, lblevel, 0, 0);
-    tyK_patchlist(fs, tyK_jump(fs), lb->pc);
-  }
-}
-
-static void breakstat(LexState *ls) {
-  int line = ls->linenumber;
+  Scope loop;
+  int top, exit;
   tyX_next(ls);
-  newgotoentry(ls, ls->brkn, line, tyK_jump(ls->fs));
-}
-
-static void checkrepeated(LexState *ls, TString *name) {
-  Labeldesc *lb = findlabel(ls, name);
-  if (l_unlikely(lb != NULL))
-    tyK_semerror(ls, tyO_pushfstring(ls->L, "label '%s' already defined on line %d",
-                                     getstr(name), lb->line));
-}
-
-static void labelstat(LexState *ls, TString *name, int line) {
-  checknext(ls, TK_DBCOLON);
-  while (ls->t.token == ';' || ls->t.token == TK_DBCOLON)
-    statement(ls);  /* skip other no-op statements */
-  checkrepeated(ls, name);
-  createlabel(ls, name, line, block_follow(ls, 0));
-}
-
-static void whilestat(LexState *ls, int line) {
-  FuncState *fs = ls->fs;
-  int whileinit, condexit;
-  BlockCnt bl;
-  tyX_next(ls);
-  whileinit = tyK_getlabel(fs);
-  condexit = cond(ls);
-  enterblock(fs, &bl, 1);
-  checknext(ls, TK_DO);
+  top = tyK_getlabel(fs);
+  exit = condition(ls);
+  open_scope(fs, &loop, 1);
+  expect(ls, TK_DO);
   block(ls);
-  tyK_patchlist(fs, tyK_jump(fs), whileinit);
-  check_match(ls, TK_END, TK_WHILE, line);
-  leaveblock(fs);
-  tyK_patchtohere(fs, condexit);
+  tyK_patchlist(fs, tyK_jump(fs), top);
+  expect_closing(ls, TK_END, TK_WHILE, line);
+  close_scope(fs);
+  tyK_patchtohere(fs, exit);
 }
 
-static void repeatstat(LexState *ls, int line) {
+/* repeat block until cond: the condition sees the body's locals */
+static void repeat_stat(LexState *ls, int line) {
   FuncState *fs = ls->fs;
-  int condexit;
-  int repeat_init = tyK_getlabel(fs);
-  BlockCnt bl1, bl2;
-  enterblock(fs, &bl1, 1);  /* loop block */
-  enterblock(fs, &bl2, 0);  /* scope block: 'until' sees the body's locals */
+  int top = tyK_getlabel(fs);
+  int again;  /* jumps back to the top */
+  Scope loop, body;
+  open_scope(fs, &loop, 1);
+  open_scope(fs, &body, 0);
   tyX_next(ls);
-  statlist(ls);
-  check_match(ls, TK_UNTIL, TK_REPEAT, line);
-  condexit = cond(ls);
-  leaveblock(fs);
-  if (bl2.upval) {  /* repeating must close the body's upvalues too */
-    int exit = tyK_jump(fs);
-    tyK_patchtohere(fs, condexit);
-    tyK_codeABC(fs, OP_CLOSE, reglevel(fs, bl2.nactvar), 0, 0);
-    condexit = tyK_jump(fs);
-    tyK_patchtohere(fs, exit);
+  statements(ls);
+  expect_closing(ls, TK_UNTIL, TK_REPEAT, line);
+  again = condition(ls);
+  close_scope(fs);
+  if (body.captured) {  /* going round again must close the body's locals too */
+    int out = tyK_jump(fs);
+    tyK_patchtohere(fs, again);
+    tyK_codeABC(fs, OP_CLOSE, body.varregs, 0, 0);
+    again = tyK_jump(fs);
+    tyK_patchtohere(fs, out);
   }
-  tyK_patchlist(fs, condexit, repeat_init);
-  leaveblock(fs);
+  tyK_patchlist(fs, again, top);
+  close_scope(fs);
 }
 
-static void exp1(LexState *ls) {
-  expdesc e;
-  expr(ls, &e);
-  tyK_exp2nextreg(ls->fs, &e);
-}
-
-/* sets the Bx of the for-jump at pc to reach dest (back: a backward jump) */
-static void fixforjump(FuncState *fs, int pc, int dest, int back) {
-  Instruction *jmp = &fs->f->code[pc];
-  int offset = dest - (pc + 1);
-  if (back)
-    offset = -offset;
+/* Points the Bx of the for-prep/for-loop at pc to dest (back: a backward jump). */
+static void set_for_jump(FuncState *fs, int pc, int dest, int back) {
+  int offset = back ? (pc + 1) - dest : dest - (pc + 1);
   if (l_unlikely(offset > MAXARG_Bx))
     tyX_syntaxerror(fs->ls, "control structure too long");
-  SETARG_Bx(*jmp, (unsigned int)offset);
+  SETARG_Bx(fs->f->code[pc], (unsigned int)offset);
 }
 
-static void forbody(LexState *ls, int base, int line, int nvars, int isgen) {
-  static const OpCode forprep[2] = {OP_FORPREP, OP_TFORPREP};
-  static const OpCode forloop[2] = {OP_FORLOOP, OP_TFORLOOP};
-  BlockCnt bl;
+/* DO block END of both for loops: the control values are at base; nvars
+** declared variables follow them in a scope of their own. */
+static void for_body(LexState *ls, int base, int line, int nvars, int generic) {
   FuncState *fs = ls->fs;
-  int prep, endfor;
-  checknext(ls, TK_DO);
-  prep = tyK_codeABx(fs, forprep[isgen], base, 0);
-  enterblock(fs, &bl, 0);  /* scope of the declared variables */
-  adjustlocalvars(ls, nvars);
+  Scope vars;
+  int prep, loop;
+  expect(ls, TK_DO);
+  prep = tyK_codeABx(fs, generic ? OP_TFORPREP : OP_FORPREP, base, 0);
+  open_scope(fs, &vars, 0);
+  activate_locals(ls, nvars);
   tyK_reserveregs(fs, nvars);
   block(ls);
-  leaveblock(fs);
-  fixforjump(fs, prep, tyK_getlabel(fs), 0);
-  if (isgen) {
+  close_scope(fs);
+  set_for_jump(fs, prep, tyK_getlabel(fs), 0);
+  if (generic) {
     tyK_codeABC(fs, OP_TFORCALL, base, 0, nvars);
     tyK_fixline(fs, line);
   }
-  endfor = tyK_codeABx(fs, forloop[isgen], base, 0);
-  fixforjump(fs, endfor, prep + 1, 1);
+  loop = tyK_codeABx(fs, generic ? OP_TFORLOOP : OP_FORLOOP, base, 0);
+  set_for_jump(fs, loop, prep + 1, 1);
   tyK_fixline(fs, line);
 }
 
-static void fornum(LexState *ls, TString *varname, int line) {
+/* One expression into the next register. */
+static void next_reg_value(LexState *ls) {
+  expdesc e;
+  expression(ls, &e);
+  tyK_exp2nextreg(ls->fs, &e);
+}
+
+/* NAME '=' exp ',' exp [',' exp] forbody */
+static void numeric_for(LexState *ls, TString *name, int line) {
   FuncState *fs = ls->fs;
   int base = fs->freereg;
-  new_localvarliteral(ls, "(for state)");
-  new_localvarliteral(ls, "(for state)");
-  new_localvarliteral(ls, "(for state)");
-  new_localvar(ls, varname);
-  checknext(ls, '=');
-  exp1(ls);  /* initial value */
-  checknext(ls, ',');
-  exp1(ls);  /* limit */
-  if (testnext(ls, ','))
-    exp1(ls);  /* optional step */
-  else {
+  int i;
+  for (i = 0; i < 3; i++)  /* start/limit/step become the loop's hidden state */
+    declare_literal(ls, "(for state)");
+  declare_local(ls, name);
+  expect(ls, '=');
+  next_reg_value(ls);
+  expect(ls, ',');
+  next_reg_value(ls);
+  if (accept(ls, ','))
+    next_reg_value(ls);
+  else {  /* step 1 */
     tyK_int(fs, fs->freereg, 1);
     tyK_reserveregs(fs, 1);
   }
-  adjustlocalvars(ls, 3);
-  forbody(ls, base, line, 1, 0);
+  activate_locals(ls, 3);
+  for_body(ls, base, line, 1, 0);
 }
 
-static void forlist(LexState *ls, TString *indexname) {
+/* NAME {',' NAME} IN explist forbody */
+static void generic_for(LexState *ls, TString *first) {
   FuncState *fs = ls->fs;
-  expdesc e;
-  int nvars = 5;  /* iterator, state, control, closing, first variable */
-  int line;
   int base = fs->freereg;
-  new_localvarliteral(ls, "(for state)");
-  new_localvarliteral(ls, "(for state)");
-  new_localvarliteral(ls, "(for state)");
-  new_localvarliteral(ls, "(for state)");
-  new_localvar(ls, indexname);
-  while (testnext(ls, ',')) {
-    new_localvar(ls, str_checkname(ls));
+  int nvars = 1;
+  int i, line;
+  expdesc e;
+  for (i = 0; i < 4; i++)  /* iterator, state, control, closing value */
+    declare_literal(ls, "(for state)");
+  declare_local(ls, first);
+  while (accept(ls, ',')) {
+    declare_local(ls, name_token(ls));
     nvars++;
   }
-  checknext(ls, TK_IN);
+  expect(ls, TK_IN);
   line = ls->linenumber;
-  adjust_assign(ls, 4, explist(ls, &e), &e);
-  adjustlocalvars(ls, 4);
-  marktobeclosed(fs);  /* the closing value */
-  tyK_checkstack(fs, 3);  /* room to call the iterator */
-  forbody(ls, base, line, nvars - 4, 1);
+  i = expression_list(ls, &e);
+  adjust_values(ls, 4, i, &e);
+  activate_locals(ls, 4);
+  mark_tbc(fs);  /* the closing value */
+  tyK_checkstack(fs, 3);  /* calling the iterator needs three more registers */
+  for_body(ls, base, line, nvars, 1);
 }
 
-static void forstat(LexState *ls, int line) {
+static void for_stat(LexState *ls, int line) {
   FuncState *fs = ls->fs;
-  TString *varname;
-  BlockCnt bl;
-  enterblock(fs, &bl, 1);
+  Scope loop;  /* holds the hidden state; the loop's breaks land at its end */
+  TString *first;
+  open_scope(fs, &loop, 1);
   tyX_next(ls);
-  varname = str_checkname(ls);
-  switch (ls->t.token) {
-    case '=':
-      fornum(ls, varname, line);
-      break;
-    case ',': case TK_IN:
-      forlist(ls, varname);
-      break;
-    default:
-      tyX_syntaxerror(ls, "'=' or 'in' expected");
-  }
-  check_match(ls, TK_END, TK_FOR, line);
-  leaveblock(fs);
+  first = name_token(ls);
+  if (ls->t.token == '=')
+    numeric_for(ls, first, line);
+  else if (ls->t.token == ',' || ls->t.token == TK_IN)
+    generic_for(ls, first);
+  else
+    tyX_syntaxerror(ls, "'=' or 'in' expected");
+  expect_closing(ls, TK_END, TK_FOR, line);
+  close_scope(fs);
 }
 
-static void test_then_block(LexState *ls, int *escapelist) {
-  BlockCnt bl;
+static void do_stat(LexState *ls, int line) {
+  tyX_next(ls);
+  block(ls);
+  expect_closing(ls, TK_END, TK_DO, line);
+}
+
+/* function funcname body, funcname: NAME {'.' NAME} [':' NAME] */
+static void function_stat(LexState *ls, int line) {
+  expdesc target, closure;
+  int ismethod = 0;
+  tyX_next(ls);
+  variable(ls, &target);
+  while (ls->t.token == '.')
+    field_selector(ls, &target);
+  if (ls->t.token == ':') {
+    ismethod = 1;
+    field_selector(ls, &target);
+  }
+  function_body(ls, &closure, ismethod, line);
+  check_writable(ls, &target);
+  tyK_storevar(ls->fs, &target, &closure);
+  tyK_fixline(ls->fs, line);
+}
+
+/* local function NAME body: the name is in scope in the body (recursion) */
+static void local_function(LexState *ls) {
   FuncState *fs = ls->fs;
-  expdesc v;
-  int jf;
-  tyX_next(ls);  /* skip 'if' or 'elseif' */
-  expr(ls, &v);
-  checknext(ls, TK_THEN);
-  if (ls->t.token == TK_BREAK) {  /* 'if cond then break': jump out directly */
-    int line = ls->linenumber;
-    tyK_goiffalse(fs, &v);
-    tyX_next(ls);
-    enterblock(fs, &bl, 0);
-    newgotoentry(ls, ls->brkn, line, v.t);
-    while (testnext(ls, ';')) {}
-    if (block_follow(ls, 0)) {
-      leaveblock(fs);
-      return;
-    }
-    jf = tyK_jump(fs);
-  } else {
-    tyK_goiftrue(fs, &v);
-    enterblock(fs, &bl, 0);
-    jf = v.f;
-  }
-  statlist(ls);
-  leaveblock(fs);
-  if (ls->t.token == TK_ELSE || ls->t.token == TK_ELSEIF)
-    tyK_concat(fs, escapelist, tyK_jump(fs));
-  tyK_patchtohere(fs, jf);
+  expdesc closure;
+  int vidx = declare_local(ls, name_token(ls));
+  activate_locals(ls, 1);
+  function_body(ls, &closure, 0, ls->linenumber);
+  fs->f->locvars[var_at(fs, vidx)->pidx].startpc = fs->pc;  /* debug scope: once the closure exists */
 }
 
-static void ifstat(LexState *ls, int line) {
-  int escapelist = NO_JUMP;
-  test_then_block(ls, &escapelist);
-  while (ls->t.token == TK_ELSEIF)
-    test_then_block(ls, &escapelist);
-  if (testnext(ls, TK_ELSE))
-    block(ls);
-  check_match(ls, TK_END, TK_IF, line);
-  tyK_patchtohere(ls->fs, escapelist);
+/* attrib: ['<' NAME '>'] */
+static int attribute(LexState *ls) {
+  const char *a;
+  if (!accept(ls, '<'))
+    return VDKREG;
+  a = getstr(name_token(ls));
+  expect(ls, '>');
+  if (strcmp(a, "const") == 0)
+    return RDKCONST;
+  if (strcmp(a, "close") == 0)
+    return RDKTOCLOSE;
+  tyK_semerror(ls, tyO_pushfstring(ls->L, "unknown attribute '%s'", a));
 }
 
-static void localfunc(LexState *ls) {
-  expdesc b;
+/* local NAME attrib {',' NAME attrib} ['=' explist] */
+static void local_stat(LexState *ls) {
   FuncState *fs = ls->fs;
-  int fvar = fs->nactvar;
-  new_localvar(ls, str_checkname(ls));
-  adjustlocalvars(ls, 1);  /* visible inside its own body (recursion) */
-  body(ls, &b, 0, ls->linenumber);
-  localdebuginfo(fs, fvar)->startpc = fs->pc;
-}
-
-static int getlocalattribute(LexState *ls) {
-  if (testnext(ls, '<')) {
-    const char *attr = getstr(str_checkname(ls));
-    checknext(ls, '>');
-    if (strcmp(attr, "const") == 0)
-      return RDKCONST;
-    else if (strcmp(attr, "close") == 0)
-      return RDKTOCLOSE;
-    else
-      tyK_semerror(ls, tyO_pushfstring(ls->L, "unknown attribute '%s'", attr));
-  }
-  return VDKREG;
-}
-
-static void checktoclose(FuncState *fs, int level) {
-  if (level != -1) {
-    marktobeclosed(fs);
-    tyK_codeABC(fs, OP_TBC, reglevel(fs, level), 0, 0);
-  }
-}
-
-static void localstat(LexState *ls) {
-  FuncState *fs = ls->fs;
-  int toclose = -1;
-  Vardesc *var;
-  int vidx, kind;
   int nvars = 0;
-  int nexps;
+  int tbc = -1;  /* vidx of the <close> variable */
+  int last, nexps;
+  Vardesc *vd;
   expdesc e;
   do {
-    vidx = new_localvar(ls, str_checkname(ls));
-    kind = getlocalattribute(ls);
-    getlocalvardesc(fs, vidx)->kind = (lu_byte)kind;
+    int kind;
+    last = declare_local(ls, name_token(ls));
+    kind = attribute(ls);
+    var_at(fs, last)->kind = (lu_byte)kind;
     if (kind == RDKTOCLOSE) {
-      if (toclose != -1)
+      if (tbc != -1)
         tyK_semerror(ls, "multiple to-be-closed variables in local list");
-      toclose = fs->nactvar + nvars;
+      tbc = last;
     }
     nvars++;
-  } while (testnext(ls, ','));
-  if (testnext(ls, '='))
-    nexps = explist(ls, &e);
+  } while (accept(ls, ','));
+  if (accept(ls, '='))
+    nexps = expression_list(ls, &e);
   else {
     e.k = VVOID;
     nexps = 0;
   }
-  var = getlocalvardesc(fs, vidx);  /* last variable (array may have moved) */
-  if (nvars == nexps && var->kind == RDKCONST && tyK_exp2const(fs, &e, &var->k)) {
-    var->kind = RDKCTC;  /* compile-time constant: no register */
-    adjustlocalvars(ls, nvars - 1);
+  vd = var_at(fs, last);
+  if (nvars == nexps && vd->kind == RDKCONST && tyK_exp2const(fs, &e, &vd->k)) {
+    vd->kind = RDKCTC;  /* a compile-time constant takes no register */
+    activate_locals(ls, nvars - 1);
     fs->nactvar++;
   } else {
-    adjust_assign(ls, nvars, nexps, &e);
-    adjustlocalvars(ls, nvars);
+    adjust_values(ls, nvars, nexps, &e);
+    activate_locals(ls, nvars);
   }
-  checktoclose(fs, toclose);
+  if (tbc != -1) {
+    mark_tbc(fs);
+    tyK_codeABC(fs, OP_TBC, var_at(fs, tbc)->ridx, 0, 0);
+  }
 }
 
-static int funcname(LexState *ls, expdesc *v) {
-  int ismethod = 0;
-  singlevar(ls, v);
-  while (ls->t.token == '.')
-    fieldsel(ls, v);
-  if (ls->t.token == ':') {
-    ismethod = 1;
-    fieldsel(ls, v);
-  }
-  return ismethod;
-}
-
-static void funcstat(LexState *ls, int line) {
-  int ismethod;
-  expdesc v, b;
+static void local_stat_or_function(LexState *ls, int line) {
   tyX_next(ls);
-  ismethod = funcname(ls, &v);
-  body(ls, &b, ismethod, line);
-  check_readonly(ls, &v);
-  tyK_storevar(ls->fs, &v, &b);
-  tyK_fixline(ls->fs, line);
+  if (accept(ls, TK_FUNCTION))
+    local_function(ls);
+  else
+    local_stat(ls);
 }
 
-static void exprstat(LexState *ls) {
+/* return [explist] [';'] */
+static void return_stat(LexState *ls, int line) {
   FuncState *fs = ls->fs;
-  struct LHS_assign v;
-  suffixedexp(ls, &v.v);
-  if (ls->t.token == '=' || ls->t.token == ',') {
-    v.prev = NULL;
-    restassign(ls, &v, 1);
-  } else {
-    Instruction *inst;
-    check_condition(ls, v.v.k == VCALL, "syntax error");
-    inst = &getinstruction(fs, &v.v);
-    SETARG_C(*inst, 1);  /* a call statement uses no results */
-  }
-}
-
-static void retstat(LexState *ls) {
-  FuncState *fs = ls->fs;
+  int first, n;
   expdesc e;
-  int nret;
-  int first = tyY_nvarstack(fs);
-  if (block_follow(ls, 1) || ls->t.token == ';')
-    nret = 0;
+  tyX_next(ls);
+  first = fs->varregs;
+  if (block_ends(ls->t.token, 1) || ls->t.token == ';')
+    n = 0;
   else {
-    nret = explist(ls, &e);
+    n = expression_list(ls, &e);
     if (hasmultret(e.k)) {
       tyK_setmultret(fs, &e);
-      if (e.k == VCALL && nret == 1 && !fs->bl->insidetbc)
+      if (e.k == VCALL && n == 1 && !fs->scope->intbc)
         SET_OPCODE(getinstruction(fs, &e), OP_TAILCALL);
-      nret = LUA_MULTRET;
-    } else if (nret == 1)
+      n = LUA_MULTRET;
+    } else if (n == 1)
       first = tyK_exp2anyreg(fs, &e);
     else
-      tyK_exp2nextreg(fs, &e);  /* values must be consecutive */
+      tyK_exp2nextreg(fs, &e);  /* all values in consecutive registers from 'first' */
   }
-  tyK_ret(fs, first, nret);
-  testnext(ls, ';');
+  tyK_ret(fs, first, n);
+  accept(ls, ';');
 }
+
+static void break_stat(LexState *ls, int line) {
+  tyX_next(ls);
+  add_pending(ls, ls->brkn, line, tyK_jump(ls->fs));
+}
+
+static void goto_stat(LexState *ls, int line) {
+  tyX_next(ls);
+  goto_statement(ls);
+}
+
+/* Pushes a copy of an assignment target on dyd->lhs. */
+static void push_target(LexState *ls, const expdesc *t) {
+  Dyndata *dyd = ls->dyd;
+  tyM_growvector(ls->L, dyd->lhs.arr, dyd->lhs.n, dyd->lhs.size, expdesc, INT_MAX, "assignment targets");
+  dyd->lhs.arr[dyd->lhs.n++] = *t;
+}
+
+/* Before a later target v (a local or an upvalue) is known to be assigned,
+** the n earlier targets t[] that index with it as table or key are pointed
+** at a copy of it, taken now, so the stores see the value before assignment. */
+static void protect_targets(FuncState *fs, expdesc *t, int n, const expdesc *v) {
+  int copy = fs->freereg;
+  int used = 0;
+  int i;
+  for (i = 0; i < n; i++) {
+    expdesc *d = &t[i];
+    if (d->k == VINDEXUP) {
+      if (v->k == VUPVAL && d->u.ind.t == v->u.info) {
+        d->k = VINDEXSTR;  /* the table is now a register */
+        d->u.ind.t = (lu_byte)copy;
+        used = 1;
+      }
+    } else if (vkisindexed(d->k) && v->k == VLOCAL) {
+      if (d->u.ind.t == v->u.var.ridx) {
+        d->u.ind.t = (lu_byte)copy;
+        used = 1;
+      }
+      if (d->k == VINDEXED && d->u.ind.idx == v->u.var.ridx) {
+        d->u.ind.idx = (short)copy;
+        used = 1;
+      }
+    }
+  }
+  if (!used)
+    return;
+  if (v->k == VLOCAL)
+    tyK_codeABC(fs, OP_MOVE, copy, v->u.var.ridx, 0);
+  else
+    tyK_codeABC(fs, OP_GETUPVAL, copy, v->u.info, 0);
+  tyK_reserveregs(fs, 1);
+}
+
+/*
+** target {',' target} '=' explist, the first target already parsed.  The
+** targets are parsed left to right onto dyd->lhs (entries addressed by index:
+** nested functions in them push too and may move the array); the values then
+** go to registers and are stored from the last target back to the first.
+*/
+static void assignment(LexState *ls, const expdesc *first) {
+  FuncState *fs = ls->fs;
+  Dyndata *dyd = ls->dyd;
+  int base = dyd->lhs.n;
+  int n = 1;
+  int nexps;
+  expdesc e;
+  push_target(ls, first);
+  for (;;) {
+    expdesc *t = &dyd->lhs.arr[base + n - 1];
+    if (!vkisvar(t->k))
+      tyX_syntaxerror(ls, "syntax error");
+    check_writable(ls, t);
+    if (!accept(ls, ','))
+      break;
+    suffixed(ls, &e);
+    if (!vkisindexed(e.k))
+      protect_targets(fs, &dyd->lhs.arr[base], n, &e);
+    push_target(ls, &e);
+    descend(ls);  /* each further target is one more syntax level */
+    n++;
+  }
+  expect(ls, '=');
+  nexps = expression_list(ls, &e);
+  ls->L->nCcalls -= n - 1;
+  if (nexps == n) {  /* the last value is stored straight from e */
+    tyK_setoneret(fs, &e);
+    tyK_storevar(fs, &dyd->lhs.arr[base + n - 1], &e);
+    n--;
+  } else
+    adjust_values(ls, n, nexps, &e);
+  while (n > 0) {  /* the others take the value on top of the stack */
+    expdesc top;
+    set_exp(&top, VNONRELOC, fs->freereg - 1);
+    tyK_storevar(fs, &dyd->lhs.arr[base + --n], &top);
+  }
+  dyd->lhs.n = base;
+}
+
+/* exprstat: a function call or an assignment */
+static void expr_statement(LexState *ls) {
+  FuncState *fs = ls->fs;
+  expdesc e;
+  suffixed(ls, &e);
+  if (ls->t.token == '=' || ls->t.token == ',')
+    assignment(ls, &e);
+  else {
+    if (e.k != VCALL)
+      tyX_syntaxerror(ls, "syntax error");
+    SETARG_C(getinstruction(fs, &e), 1);  /* a call statement keeps no results */
+  }
+}
+
+typedef void (*KeywordStat)(LexState *ls, int line);
+
+/* statements that start with a reserved word (indexed by token - FIRST_RESERVED) */
+static const KeywordStat keyword_stat[NUM_RESERVED] = {
+  [TK_IF - FIRST_RESERVED] = if_stat,
+  [TK_WHILE - FIRST_RESERVED] = while_stat,
+  [TK_DO - FIRST_RESERVED] = do_stat,
+  [TK_FOR - FIRST_RESERVED] = for_stat,
+  [TK_REPEAT - FIRST_RESERVED] = repeat_stat,
+  [TK_FUNCTION - FIRST_RESERVED] = function_stat,
+  [TK_LOCAL - FIRST_RESERVED] = local_stat_or_function,
+  [TK_RETURN - FIRST_RESERVED] = return_stat,
+  [TK_BREAK - FIRST_RESERVED] = break_stat,
+  [TK_GOTO - FIRST_RESERVED] = goto_stat,
+};
 
 static void statement(LexState *ls) {
   int line = ls->linenumber;
-  enterlevel(ls);
-  switch (ls->t.token) {
-    case ';':
-      tyX_next(ls);
-      break;
-    case TK_IF:
-      ifstat(ls, line);
-      break;
-    case TK_WHILE:
-      whilestat(ls, line);
-      break;
-    case TK_DO:
-      tyX_next(ls);
-      block(ls);
-      check_match(ls, TK_END, TK_DO, line);
-      break;
-    case TK_FOR:
-      forstat(ls, line);
-      break;
-    case TK_REPEAT:
-      repeatstat(ls, line);
-      break;
-    case TK_FUNCTION:
-      funcstat(ls, line);
-      break;
-    case TK_LOCAL:
-      tyX_next(ls);
-      if (testnext(ls, TK_FUNCTION))
-        localfunc(ls);
-      else
-        localstat(ls);
-      break;
-    case TK_DBCOLON:
-      tyX_next(ls);
-      labelstat(ls, str_checkname(ls), line);
-      break;
-    case TK_RETURN:
-      tyX_next(ls);
-      retstat(ls);
-      break;
-    case TK_BREAK:
-      breakstat(ls);
-      break;
-    case TK_GOTO:
-      tyX_next(ls);
-      gotostat(ls);
-      break;
-    default:
-      exprstat(ls);
+  int tok = ls->t.token;
+  KeywordStat handler = NULL;
+  descend(ls);
+  if (tok >= FIRST_RESERVED && tok < FIRST_RESERVED + NUM_RESERVED)
+    handler = keyword_stat[tok - FIRST_RESERVED];
+  if (handler != NULL)
+    handler(ls, line);
+  else if (tok == ';')
+    tyX_next(ls);
+  else if (tok == TK_DBCOLON) {
+    tyX_next(ls);
+    label_statement(ls, name_token(ls), line);
+  } else
+    expr_statement(ls);
+  ls->fs->freereg = ls->fs->varregs;  /* temporaries do not outlive a statement */
+  ascend(ls);
+}
+
+/* statlist: statements up to the end of the block; 'return' must be last */
+static void statements(LexState *ls) {
+  while (!block_ends(ls->t.token, 1)) {
+    int isreturn = (ls->t.token == TK_RETURN);
+    statement(ls);
+    if (isreturn)
       break;
   }
-  ls->fs->freereg = (lu_byte)tyY_nvarstack(ls->fs);  /* free temporaries */
-  leavelevel(ls);
 }
 
-/* ---- main function and entry points ---- */
+/* ======================================================================
+** Entry points
+** ====================================================================== */
 
-static void mainfunc(LexState *ls, FuncState *fs) {
-  BlockCnt bl;
-  Upvaldesc *env;
-  open_func(ls, fs, &bl);
-  setvararg(fs, 0);  /* the main chunk is always vararg */
-  env = allocupvalue(fs);
-  env->instack = 1;
-  env->idx = 0;
-  env->kind = VDKREG;
-  env->name = ls->envn;
-  tyC_objbarrier(ls->L, fs->f, env->name);
-  tyX_next(ls);
-  statlist(ls);
-  check(ls, TK_EOS);
-  close_func(ls);
+/* The main function: vararg, with _ENV as its only upvalue. */
+static void main_function(LexState *ls, FuncState *fs) {
+  Scope sc;
+  open_function(ls, fs, &sc);
+  make_vararg(fs, 0);
+  add_upvalue(fs, ls->envn, 1, 0, VDKREG);
+  tyX_next(ls);  /* the first token */
+  statements(ls);
+  require(ls, TK_EOS);
+  close_function(ls);
 }
 
-static LClosure *parser(lua_State *L, ZIO *z, Mbuffer *buff, Dyndata *dyd, const char *name, int firstchar) {
-  LexState lexstate;
-  FuncState funcstate;
+/* Pushes o (a collectable the compiler is building) so the collector keeps it. */
+#define anchor(L, setter, o) { setter(L, L->top, o); tyD_inctop(L); }
+
+/* Compiles a text chunk; leaves the main closure on the stack. */
+static LClosure *compile(lua_State *L, ZIO *z, Mbuffer *buff, Dyndata *dyd, const char *name, int firstchar) {
+  LexState ls;
+  FuncState fs;
+  TString *source;
   LClosure *cl = tyF_newLclosure(L, 1);
-  setclLvalue(L, L->top, cl);  /* anchor the closure */
-  tyD_inctop(L);
-  lexstate.h = tyH_new(L);
-  sethvalue(L, L->top, lexstate.h);  /* anchor the scanner table */
-  tyD_inctop(L);
-  funcstate.f = cl->p = tyF_newproto(L);
+  anchor(L, setclLvalue, cl);
+  ls.h = tyH_new(L);  /* the lexer's string/constant table */
+  anchor(L, sethvalue, ls.h);
+  cl->p = fs.f = tyF_newproto(L);
   tyC_objbarrier(L, cl, cl->p);
-  funcstate.f->source = tyS_newlstr(L, name, strlen(name));
-  tyC_objbarrier(L, funcstate.f, funcstate.f->source);
-  lexstate.buff = buff;
-  lexstate.dyd = dyd;
-  dyd->actvar.n = dyd->gt.n = dyd->label.n = 0;
-  tyX_setinput(L, &lexstate, z, funcstate.f->source, firstchar);
-  lexstate.brkn = tyX_newstring(&lexstate, "break", 5);
-  mainfunc(&lexstate, &funcstate);
-  L->top--;  /* scanner table */
+  source = tyS_newlstr(L, name, strlen(name));
+  fs.f->source = source;
+  tyC_objbarrier(L, fs.f, source);
+  ls.buff = buff;
+  ls.dyd = dyd;
+  dyd->actvar.n = dyd->gt.n = dyd->label.n = dyd->lhs.n = 0;
+  tyX_setinput(L, &ls, z, source, firstchar);
+  ls.brkn = tyX_newstring(&ls, "break", 5);
+  main_function(&ls, &fs);
+  L->top--;  /* the table; the closure stays */
   return cl;
 }
 
-typedef struct SParser {
+/* what tyY_protectedparser hands to its protected call */
+typedef struct LoadJob {
   ZIO *z;
+  const char *name;
+  const char *mode;
   Mbuffer buff;
   Dyndata dyd;
-  const char *mode;
-  const char *name;
-} SParser;
+} LoadJob;
 
-static void checkmode(lua_State *L, const char *mode, const char *x) {
-  if (mode && strchr(mode, x[0]) == NULL) {
-    tyO_pushfstring(L, "attempt to load a %s chunk (mode is '%s')", x, mode);
+static void refuse_unless(lua_State *L, const char *mode, const char *kind) {
+  if (mode != NULL && strchr(mode, kind[0]) == NULL) {
+    tyO_pushfstring(L, "attempt to load a %s chunk (mode is '%s')", kind, mode);
     tyD_throw(L, LUA_ERRSYNTAX);
   }
 }
 
-static void f_parser(lua_State *L, void *ud) {
+static void load_job(lua_State *L, void *ud) {
+  LoadJob *job = (LoadJob *)ud;
   LClosure *cl;
-  SParser *p = (SParser *)ud;
-  int c = zgetc(p->z);
+  int c = zgetc(job->z);
   if (c == LUA_SIGNATURE[0]) {
-    checkmode(L, p->mode, "binary");
-    p->z->n++;  /* unread the signature's first byte */
-    p->z->p--;
-    cl = tyU_undump(L, p->z, p->name);
+    refuse_unless(L, job->mode, "binary");
+    job->z->p--;  /* undump reads the signature from its first byte */
+    job->z->n++;
+    cl = tyU_undump(L, job->z, job->name);
   } else {
-    checkmode(L, p->mode, "text");
-    cl = parser(L, p->z, &p->buff, &p->dyd, p->name, c);
+    refuse_unless(L, job->mode, "text");
+    cl = compile(L, job->z, &job->buff, &job->dyd, job->name, c);
   }
   tyF_initupvals(L, cl);
 }
 
 int tyY_protectedparser(lua_State *L, ZIO *z, const char *name, const char *mode) {
-  SParser p;
+  LoadJob job;
+  unsigned int ccalls = L->nCcalls;  /* a syntax error leaves levels unbalanced */
   int status;
-  unsigned int oldnCcalls = L->nCcalls;
-  L->nny++;  /* cannot yield during parsing */
-  p.z = z;
-  p.name = name;
-  p.mode = mode;
-  p.dyd.actvar.arr = NULL; p.dyd.actvar.n = p.dyd.actvar.size = 0;
-  p.dyd.gt.arr = NULL; p.dyd.gt.n = p.dyd.gt.size = 0;
-  p.dyd.label.arr = NULL; p.dyd.label.n = p.dyd.label.size = 0;
-  p.buff.buffer = NULL; p.buff.n = p.buff.size = 0;
-  status = tyD_pcall(L, f_parser, &p, savestack(L, L->top), L->errfunc);
-  tyM_freemem(L, p.buff.buffer, p.buff.size);
-  tyM_freearray(L, p.dyd.actvar.arr, (size_t)p.dyd.actvar.size);
-  tyM_freearray(L, p.dyd.gt.arr, (size_t)p.dyd.gt.size);
-  tyM_freearray(L, p.dyd.label.arr, (size_t)p.dyd.label.size);
-  L->nCcalls = oldnCcalls;
+  memset(&job, 0, sizeof job);
+  job.z = z;
+  job.name = name;
+  job.mode = mode;
+  L->nny++;  /* compiling cannot yield */
+  status = tyD_pcall(L, load_job, &job, savestack(L, L->top), L->errfunc);
+  tyM_freemem(L, job.buff.buffer, job.buff.size);
+  tyM_freearray(L, job.dyd.actvar.arr, (size_t)job.dyd.actvar.size);
+  tyM_freearray(L, job.dyd.gt.arr, (size_t)job.dyd.gt.size);
+  tyM_freearray(L, job.dyd.label.arr, (size_t)job.dyd.label.size);
+  tyM_freearray(L, job.dyd.lhs.arr, (size_t)job.dyd.lhs.size);
+  L->nCcalls = ccalls;
   L->nny--;
   return status;
 }
