@@ -1,4 +1,4 @@
-/* dump.c: tycho's binary chunk format: writing (string.dump) and validated loading. */
+/* dump.c: tycho's binary chunks: the writer behind string.dump/lua_dump, and the validating loader. */
 #include <string.h>
 #include "dump.h"
 #include "pucload.h"
@@ -10,14 +10,44 @@
 #include "../vm/opcodes.h"
 
 /*
-** Layout: PUC 5.4's header byte for byte, byte nupvalues of the main
-** function, byte TYC_MARK (pucload.h: where a PUC body would continue), then
-** the main function.  Sizes and integers are varints (7 bits per byte, high byte
-** first, last byte has bit 7 set).  A function is: source (string, empty in
-** stripped chunks or when equal to the parent's), linedefined,
-** lastlinedefined, numparams, is_vararg, maxstacksize, code, constants,
-** upvalues, nested functions, debug info (lines, locals, upvalue names).
-** A string is varint (length + 1; 0 = none) followed by its bytes.
+** Design note.
+**
+** A chunk opens with PUC Lua 5.4's header, byte for byte, so that PUC's tools
+** and the official suite recognise it; the bytes after it say which body
+** follows (pucload.h).  Field by field:
+**
+**   chunk     header  u8 nupvalues-of-main  u8 TYC_MARK  function
+**   header    "\x1bLua"  u8 0x54 (version)  u8 0 (format)  "\x19\x93\r\n\x1a\n"
+**             u8 sizeof(Instruction)  u8 sizeof(lua_Integer)  u8 sizeof(lua_Number)
+**             lua_Integer 0x5678  lua_Number 370.5          (host byte order)
+**   function  string source        absent when stripped or equal to the
+**                                  enclosing function's source
+**             varint linedefined  varint lastlinedefined
+**             u8 numparams  u8 is_vararg  u8 maxstacksize
+**             varint n, then n instructions                  (host byte order)
+**             varint n, then n constants
+**             varint n, then n upvalues: u8 instack  u8 idx  u8 kind
+**             varint n, then n nested functions
+**             varint n, then n varint lines                  n = 0 if stripped
+**             varint n, then n locals: string name  varint startpc  varint endpc
+**                                                            n = 0 if stripped
+**             varint n, then n upvalue names (string)        n = 0 if stripped
+**   constant  u8 tag (KT_*), then: nothing for nil/false/true, the raw
+**             lua_Integer or lua_Number, or a string (KT_SHRSTR, KT_LNGSTR)
+**   string    varint 0 for "none", else varint length+1, then the bytes
+**   varint    7 bits per byte, most significant group first; only the last
+**             byte has bit 7 set
+**
+** Writing stages small fields in a buffer and hands the writer blocks of a
+** few hundred bytes; the first nonzero status a writer returns stops all
+** further output and is what tyU_dump returns.
+**
+** Loading trusts nothing.  Every count is read before anything is allocated
+** for it, and arrays grow as their elements actually arrive, so a lying count
+** costs memory only in proportion to the input present.  Once a function and
+** its nested functions are in, tyU_checkproto verifies every instruction's
+** operands, so a chunk that loads cannot make the interpreter misbehave.
+** Every failure is "<chunk>: bad binary format (<why>)".
 */
 
 #define TYC_VERSION 0x54
@@ -26,425 +56,471 @@
 #define TYC_INT     0x5678
 #define TYC_NUM     ((lua_Number)370.5)
 
-/* constant tags in the chunk */
-#define KT_NIL 0
-#define KT_FALSE 1
-#define KT_TRUE 2
-#define KT_INT 3
-#define KT_FLT 4
-#define KT_SHRSTR 5
-#define KT_LNGSTR 6
+/* constant tags in tycho's body */
+enum { KT_NIL, KT_FALSE, KT_TRUE, KT_INT, KT_FLT, KT_SHRSTR, KT_LNGSTR };
 
-/* ================= dump ================= */
+/* ---- the header, shared by the writer and the loader ---- */
 
-typedef struct DumpState {
+/* The header's fields in order, with the complaint a mismatch earns. */
+static const struct HeaderField {
+  lu_byte len;
+  const char *why;
+} header_fields[] = {
+  { sizeof(LUA_SIGNATURE) - 1, "not a binary chunk" },
+  { 1, "version mismatch" },
+  { 1, "format mismatch" },
+  { sizeof(TYC_DATA) - 1, "corrupted chunk" },
+  { 1, "Instruction size mismatch" },
+  { 1, "lua_Integer size mismatch" },
+  { 1, "lua_Number size mismatch" },
+  { sizeof(lua_Integer), "integer format mismatch" },
+  { sizeof(lua_Number), "float format mismatch" },
+};
+
+#define HEADER_LEN (sizeof(LUA_SIGNATURE) - 1 + 2 + sizeof(TYC_DATA) - 1 + 3 + \
+                    sizeof(lua_Integer) + sizeof(lua_Number))
+
+/* Fills out[HEADER_LEN] with the header this build writes and accepts. */
+static void build_header(lu_byte *out) {
+  lua_Integer probe_int = TYC_INT;
+  lua_Number probe_num = TYC_NUM;
+  lu_byte *p = out;
+  memcpy(p, LUA_SIGNATURE, sizeof(LUA_SIGNATURE) - 1);
+  p += sizeof(LUA_SIGNATURE) - 1;
+  *p++ = TYC_VERSION;
+  *p++ = TYC_FORMAT;
+  memcpy(p, TYC_DATA, sizeof(TYC_DATA) - 1);
+  p += sizeof(TYC_DATA) - 1;
+  *p++ = (lu_byte)sizeof(Instruction);
+  *p++ = (lu_byte)sizeof(lua_Integer);
+  *p++ = (lu_byte)sizeof(lua_Number);
+  memcpy(p, &probe_int, sizeof(probe_int));
+  p += sizeof(probe_int);
+  memcpy(p, &probe_num, sizeof(probe_num));
+  tyassert(p + sizeof(probe_num) == out + HEADER_LEN);
+}
+
+/* ================= writing ================= */
+
+typedef struct Writer {
   lua_State *L;
-  lua_Writer writer;
-  void *data;
-  int strip;
-  int status;
-} DumpState;
+  lua_Writer sink;
+  void *ud;
+  int strip;          /* leave out debug information */
+  int status;         /* first nonzero result of sink; nothing is written after it */
+  size_t staged;      /* bytes waiting in stage */
+  lu_byte stage[512];
+} Writer;
 
-static void dumpBlock(DumpState *D, const void *b, size_t size) {
-  if (D->status == 0 && size > 0)
-    D->status = (*D->writer)(D->L, b, size, D->data);
+static void flush_stage(Writer *w) {
+  if (w->staged > 0 && w->status == 0)
+    w->status = w->sink(w->L, w->stage, w->staged, w->ud);
+  w->staged = 0;
 }
 
-static void dumpByte(DumpState *D, int y) {
-  lu_byte x = (lu_byte)y;
-  dumpBlock(D, &x, 1);
-}
-
-static void dumpSize(DumpState *D, size_t x) {
-  lu_byte buff[(sizeof(size_t) * 8 + 6) / 7];
-  int n = 0;
-  do {
-    buff[sizeof(buff) - (++n)] = (lu_byte)(x & 0x7f);
-    x >>= 7;
-  } while (x != 0);
-  buff[sizeof(buff) - 1] |= 0x80;  /* marks the last byte */
-  dumpBlock(D, buff + sizeof(buff) - n, (size_t)n);
-}
-
-static void dumpInt(DumpState *D, int x) {
-  dumpSize(D, (size_t)x);
-}
-
-static void dumpString(DumpState *D, const TString *s) {
-  if (s == NULL)
-    dumpSize(D, 0);
-  else {
-    size_t size = tsslen(s);
-    dumpSize(D, size + 1);
-    dumpBlock(D, getstr(s), size);
-  }
-}
-
-static void dumpFunction(DumpState *D, const Proto *f, TString *psource);
-
-static void dumpConstants(DumpState *D, const Proto *f) {
-  int i;
-  dumpInt(D, f->sizek);
-  for (i = 0; i < f->sizek; i++) {
-    const TValue *o = &f->k[i];
-    switch (ttypetag(o)) {
-      case TY_VNIL: dumpByte(D, KT_NIL); break;
-      case TY_VFALSE: dumpByte(D, KT_FALSE); break;
-      case TY_VTRUE: dumpByte(D, KT_TRUE); break;
-      case TY_VNUMINT: {
-        lua_Integer x = ivalue(o);
-        dumpByte(D, KT_INT);
-        dumpBlock(D, &x, sizeof(x));
-        break;
-      }
-      case TY_VNUMFLT: {
-        lua_Number x = fltvalue(o);
-        dumpByte(D, KT_FLT);
-        dumpBlock(D, &x, sizeof(x));
-        break;
-      }
-      case TY_VSHRSTR: case TY_VLNGSTR:
-        dumpByte(D, strisshr(tsvalue(o)) ? KT_SHRSTR : KT_LNGSTR);
-        dumpString(D, tsvalue(o));
-        break;
-      default:
-        dumpByte(D, KT_NIL);  /* cannot happen */
+static void put_bytes(Writer *w, const void *src, size_t len) {
+  if (len > sizeof(w->stage) - w->staged) {
+    flush_stage(w);
+    if (len > sizeof(w->stage) / 2) {  /* large blocks (code, long strings) go as they are */
+      if (w->status == 0)
+        w->status = w->sink(w->L, src, len, w->ud);
+      return;
     }
   }
+  memcpy(w->stage + w->staged, src, len);
+  w->staged += len;
 }
 
-static void dumpDebug(DumpState *D, const Proto *f) {
-  int i, n;
-  n = D->strip ? 0 : f->sizelineinfo;
-  dumpInt(D, n);
-  for (i = 0; i < n; i++)
-    dumpInt(D, f->lineinfo[i]);
-  n = D->strip ? 0 : f->sizelocvars;
-  dumpInt(D, n);
-  for (i = 0; i < n; i++) {
-    dumpString(D, f->locvars[i].varname);
-    dumpInt(D, f->locvars[i].startpc);
-    dumpInt(D, f->locvars[i].endpc);
+static void put_u8(Writer *w, int v) {
+  lu_byte b = (lu_byte)v;
+  put_bytes(w, &b, 1);
+}
+
+static void put_varint(Writer *w, size_t v) {
+  lu_byte groups[(sizeof(size_t) * CHAR_BIT + 6) / 7];
+  size_t first = sizeof(groups);
+  groups[--first] = (lu_byte)(0x80 | (v & 0x7f));  /* the last byte carries the end mark */
+  for (v >>= 7; v != 0; v >>= 7)
+    groups[--first] = (lu_byte)(v & 0x7f);
+  put_bytes(w, groups + first, sizeof(groups) - first);
+}
+
+/* an int goes out as its size_t conversion (the fields written are never negative) */
+#define put_int(w, v) put_varint(w, (size_t)(v))
+
+static void put_string(Writer *w, const TString *s) {
+  size_t len;
+  if (s == NULL) {
+    put_varint(w, 0);
+    return;
   }
-  n = D->strip ? 0 : f->sizeupvalues;
-  dumpInt(D, n);
-  for (i = 0; i < n; i++)
-    dumpString(D, f->upvalues[i].name);
+  len = tsslen(s);
+  put_varint(w, len + 1);
+  put_bytes(w, getstr(s), len);
 }
 
-static void dumpFunction(DumpState *D, const Proto *f, TString *psource) {
+static void put_constant(Writer *w, const TValue *v) {
+  switch (ttypetag(v)) {
+    case TY_VFALSE: put_u8(w, KT_FALSE); break;
+    case TY_VTRUE: put_u8(w, KT_TRUE); break;
+    case TY_VNUMINT: {
+      lua_Integer n = ivalue(v);
+      put_u8(w, KT_INT);
+      put_bytes(w, &n, sizeof(n));
+      break;
+    }
+    case TY_VNUMFLT: {
+      lua_Number n = fltvalue(v);
+      put_u8(w, KT_FLT);
+      put_bytes(w, &n, sizeof(n));
+      break;
+    }
+    case TY_VSHRSTR: case TY_VLNGSTR: {
+      TString *s = tsvalue(v);
+      put_u8(w, strisshr(s) ? KT_SHRSTR : KT_LNGSTR);
+      put_string(w, s);
+      break;
+    }
+    default:  /* nil; a constant table holds nothing else */
+      put_u8(w, KT_NIL);
+  }
+}
+
+static void put_function(Writer *w, const Proto *f, const TString *outer_source) {
   int i;
-  if (D->strip || f->source == psource)
-    dumpString(D, NULL);
-  else
-    dumpString(D, f->source);
-  dumpInt(D, f->linedefined);
-  dumpInt(D, f->lastlinedefined);
-  dumpByte(D, f->numparams);
-  dumpByte(D, f->is_vararg);
-  dumpByte(D, f->maxstacksize);
-  dumpInt(D, f->sizecode);
-  dumpBlock(D, f->code, sizeof(Instruction) * (size_t)f->sizecode);
-  dumpConstants(D, f);
-  dumpInt(D, f->sizeupvalues);
+  int nlines = w->strip ? 0 : f->sizelineinfo;
+  int nlocals = w->strip ? 0 : f->sizelocvars;
+  int nupnames = w->strip ? 0 : f->sizeupvalues;
+  put_string(w, (w->strip || f->source == outer_source) ? NULL : f->source);
+  put_int(w, f->linedefined);
+  put_int(w, f->lastlinedefined);
+  put_u8(w, f->numparams);
+  put_u8(w, f->is_vararg);
+  put_u8(w, f->maxstacksize);
+  put_int(w, f->sizecode);
+  put_bytes(w, f->code, sizeof(Instruction) * (size_t)f->sizecode);
+  put_int(w, f->sizek);
+  for (i = 0; i < f->sizek; i++)
+    put_constant(w, &f->k[i]);
+  put_int(w, f->sizeupvalues);
   for (i = 0; i < f->sizeupvalues; i++) {
-    dumpByte(D, f->upvalues[i].instack);
-    dumpByte(D, f->upvalues[i].idx);
-    dumpByte(D, f->upvalues[i].kind);
+    const Upvaldesc *u = &f->upvalues[i];
+    lu_byte desc[3];
+    desc[0] = u->instack;
+    desc[1] = u->idx;
+    desc[2] = u->kind;
+    put_bytes(w, desc, sizeof(desc));
   }
-  dumpInt(D, f->sizep);
+  put_int(w, f->sizep);
   for (i = 0; i < f->sizep; i++)
-    dumpFunction(D, f->p[i], f->source);
-  dumpDebug(D, f);
-}
-
-static void dumpHeader(DumpState *D) {
-  lua_Integer i = TYC_INT;
-  lua_Number n = TYC_NUM;
-  dumpBlock(D, LUA_SIGNATURE, sizeof(LUA_SIGNATURE) - 1);
-  dumpByte(D, TYC_VERSION);
-  dumpByte(D, TYC_FORMAT);
-  dumpBlock(D, TYC_DATA, sizeof(TYC_DATA) - 1);
-  dumpByte(D, sizeof(Instruction));
-  dumpByte(D, sizeof(lua_Integer));
-  dumpByte(D, sizeof(lua_Number));
-  dumpBlock(D, &i, sizeof(i));
-  dumpBlock(D, &n, sizeof(n));
+    put_function(w, f->p[i], f->source);
+  /* debug information */
+  put_int(w, nlines);
+  for (i = 0; i < nlines; i++)
+    put_int(w, f->lineinfo[i]);
+  put_int(w, nlocals);
+  for (i = 0; i < nlocals; i++) {
+    const LocVar *v = &f->locvars[i];
+    put_string(w, v->varname);
+    put_int(w, v->startpc);
+    put_int(w, v->endpc);
+  }
+  put_int(w, nupnames);
+  for (i = 0; i < nupnames; i++)
+    put_string(w, f->upvalues[i].name);
 }
 
 int tyU_dump(lua_State *L, const Proto *f, lua_Writer w, void *data, int strip) {
-  DumpState D;
-  D.L = L;
-  D.writer = w;
-  D.data = data;
-  D.strip = strip;
-  D.status = 0;
-  dumpHeader(&D);
-  dumpByte(&D, f->sizeupvalues);
-  dumpByte(&D, TYC_MARK);  /* tycho's body, not PUC's (see pucload.h) */
-  dumpFunction(&D, f, NULL);
-  return D.status;
+  Writer out;
+  lu_byte header[HEADER_LEN];
+  out.L = L;
+  out.sink = w;
+  out.ud = data;
+  out.strip = strip;
+  out.status = 0;
+  out.staged = 0;
+  build_header(header);
+  put_bytes(&out, header, sizeof(header));
+  put_u8(&out, f->sizeupvalues);
+  put_u8(&out, TYC_MARK);  /* tycho's body follows, not PUC's (pucload.h) */
+  put_function(&out, f, NULL);
+  flush_stage(&out);
+  return out.status;
 }
 
-/* ================= undump ================= */
+/* ================= loading: primitives ================= */
 
-static l_noret error(LoadState *S, const char *why) {
+l_noret tyU_error(LoadState *S, const char *why) {
   tyO_pushfstring(S->L, "%s: bad binary format (%s)", S->name, why);
   tyD_throw(S->L, LUA_ERRSYNTAX);
 }
 
-l_noret tyU_error(LoadState *S, const char *why) {
-  error(S, why);
-}
+#define corrupted(S) tyU_error(S, "corrupted chunk")
 
-static void loadBlock(LoadState *S, void *b, size_t size) {
-  if (S->pending >= 0 && size > 0) {
-    *(char *)b = (char)S->pending;
-    S->pending = -1;
-    b = (char *)b + 1;
-    size--;
-  }
-  if (tyZ_read(S->Z, b, size) != 0)
-    error(S, "truncated chunk");
-}
-
-static lu_byte loadByte(LoadState *S) {
-  int b;
+/* Exactly len bytes into dst, starting with a byte the format dispatch may
+** have read ahead (S->pending). */
+void tyU_loadblock(LoadState *S, void *dst, size_t len) {
+  char *p = (char *)dst;
+  if (len == 0)
+    return;
   if (S->pending >= 0) {
-    b = S->pending;
+    *p++ = (char)S->pending;
     S->pending = -1;
-    return (lu_byte)b;
+    len--;
   }
-  b = zgetc(S->Z);
-  if (b == EOZ)
-    error(S, "truncated chunk");
-  return (lu_byte)b;
+  if (tyZ_read(S->Z, p, len) != 0)
+    tyU_error(S, "truncated chunk");
 }
 
-void tyU_loadblock(LoadState *S, void *b, size_t size) { loadBlock(S, b, size); }
-lu_byte tyU_loadbyte(LoadState *S) { return loadByte(S); }
-
-/* varint as PUC writes it: 7 bits per byte, high group first, bit 7 ends */
-static size_t loadSizeLimit(LoadState *S, size_t limit) {
-  size_t x = 0;
-  int b;
-  limit >>= 7;
-  do {
-    b = loadByte(S);
-    if (x >= limit)
-      error(S, "integer overflow");
-    x = (x << 7) | (size_t)(b & 0x7f);
-  } while ((b & 0x80) == 0);
-  return x;
+lu_byte tyU_loadbyte(LoadState *S) {
+  int c = S->pending;
+  if (c >= 0)
+    S->pending = -1;
+  else if ((c = zgetc(S->Z)) == EOZ)
+    tyU_error(S, "truncated chunk");
+  return (lu_byte)c;
 }
 
-size_t tyU_loadsize(LoadState *S, size_t limit) { return loadSizeLimit(S, limit); }
-
-static int loadInt(LoadState *S) {
-  return (int)loadSizeLimit(S, INT_MAX);
+/* A varint no larger than `limit`.  The test is made before each shift, on
+** the value so far, so values slightly below limit can be refused too: the
+** same rule PUC's loader applies, hence the same chunks accepted. */
+size_t tyU_loadsize(LoadState *S, size_t limit) {
+  size_t value = 0;
+  size_t before_shift = limit >> 7;  /* value must stay below this to take a group */
+  for (;;) {
+    int b = tyU_loadbyte(S);
+    if (value >= before_shift)
+      tyU_error(S, "integer overflow");
+    value = (value << 7) | (size_t)(b & 0x7f);
+    if (b & 0x80)
+      return value;
+  }
 }
 
-/* a count that must not exceed limit */
-static int loadCount(LoadState *S, int limit) {
-  int n = loadInt(S);
+static int load_int(LoadState *S) {
+  return (int)tyU_loadsize(S, INT_MAX);
+}
+
+int tyU_loadcount(LoadState *S, int limit) {
+  int n = load_int(S);
   if (n > limit)
-    error(S, "corrupted chunk");
+    corrupted(S);
   return n;
 }
 
-int tyU_loadcount(LoadState *S, int limit) { return loadCount(S, limit); }
+/* ---- strings ---- */
 
-/* Reads a long string in growing pieces, so a lying length costs memory
-** proportional to the input actually present. */
-static TString *loadLongString(LoadState *S, size_t size) {
+/* A long string of `len` bytes, read into buffers that double as the bytes
+** arrive (from 64 KiB), so a lying length only costs what the input holds. */
+static TString *load_long_string(LoadState *S, size_t len) {
   lua_State *L = S->L;
-  size_t have = 0;
-  size_t cap = size < 65536 ? size : 65536;
-  TString *ts = tyS_createlngstrobj(L, cap);
-  setsvalue(L, L->top, ts);  /* anchor while reading (the reader may run the GC) */
+  size_t got = 0;
+  size_t room = len < 65536 ? len : 65536;
+  TString *s = tyS_createlngstrobj(L, room);
+  setsvalue(L, L->top, s);  /* the reader may run the collector */
   tyD_inctop(L);
   for (;;) {
-    loadBlock(S, getstr(ts) + have, cap - have);
-    have = cap;
-    if (have == size)
+    tyU_loadblock(S, getstr(s) + got, room - got);
+    got = room;
+    if (got == len)
       break;
-    cap = (size - cap > cap) ? cap * 2 : size;
+    room = (len - room > room) ? 2 * room : len;
     {
-      TString *nts = tyS_createlngstrobj(L, cap);
-      memcpy(getstr(nts), getstr(ts), have);
-      ts = nts;
-      setsvalue(L, L->top - 1, ts);
+      TString *wider = tyS_createlngstrobj(L, room);
+      memcpy(getstr(wider), getstr(s), got);
+      s = wider;
+      setsvalue(L, L->top - 1, s);
     }
   }
-  getstr(ts)[size] = '\0';
+  getstr(s)[len] = '\0';
   L->top--;
-  return ts;
+  return s;
 }
 
-/* loads a string (NULL for none); kind KT_SHRSTR/KT_LNGSTR: must be that kind */
-static TString *loadStringN(LoadState *S, int kind) {
-  size_t size = loadSizeLimit(S, ~(size_t)0 >> 2);
-  if (size == 0)
+/* A string, or NULL for "none".  `kind` is KT_SHRSTR or KT_LNGSTR when the
+** tag promised that kind (tycho's body is strict), 0 to let the length
+** decide (PUC's rule, and every string outside the constant table). */
+static TString *load_string(LoadState *S, int kind) {
+  size_t len = tyU_loadsize(S, ~(size_t)0 >> 2);
+  if (len-- == 0)
     return NULL;
-  size--;
-  if (size <= TY_MAXSHORTLEN && kind != KT_LNGSTR) {
-    char buff[TY_MAXSHORTLEN];
-    loadBlock(S, buff, size);
-    return tyS_newlstr(S->L, buff, size);
+  if (len <= TY_MAXSHORTLEN && kind != KT_LNGSTR) {
+    char bytes[TY_MAXSHORTLEN];
+    tyU_loadblock(S, bytes, len);
+    return tyS_newlstr(S->L, bytes, len);
   }
   if (kind == KT_SHRSTR)
-    error(S, "corrupted chunk");
-  return loadLongString(S, size);
+    corrupted(S);
+  return load_long_string(S, len);
 }
 
-/* PUC decides short/long by length alone */
-TString *tyU_loadstring(LoadState *S) { return loadStringN(S, 0); }
+TString *tyU_loadstring(LoadState *S) {
+  return load_string(S, 0);
+}
 
-/* grows array v (of *size elements) so that index need fits; new slots are
-** zeroed (nil TValues, NULL pointers); keeps *size exact for the GC */
+/* ---- arrays that grow with the input ---- */
+
+/* Makes index `need` of v (currently *size elements of esize bytes) valid,
+** at least doubling; new slots are zeroed (nil TValues, NULL pointers), and
+** *size is always the exact allocated count, which the collector reads. */
 void *tyU_grow(LoadState *S, void *v, int *size, int need, size_t esize) {
-  if (need >= *size) {
-    int ns = *size < 4 ? 4 : (*size > INT_MAX / 2 ? INT_MAX : *size * 2);
-    if (ns <= need)
-      ns = need + 1;
-    v = tyM_saferealloc_(S->L, v, esize * (size_t)*size, esize * (size_t)ns);
-    memset((char *)v + esize * (size_t)*size, 0, esize * (size_t)(ns - *size));
-    *size = ns;
-  }
+  int old = *size, cap;
+  if (need < old)
+    return v;
+  cap = old < 4 ? 4 : (old > INT_MAX / 2 ? INT_MAX : 2 * old);
+  if (cap <= need)
+    cap = need + 1;
+  v = tyM_saferealloc_(S->L, v, esize * (size_t)old, esize * (size_t)cap);
+  memset((char *)v + esize * (size_t)old, 0, esize * (size_t)(cap - old));
+  *size = cap;
   return v;
 }
 
+/* trims v to exactly n elements */
 void *tyU_shrink(LoadState *S, void *v, int *size, int n, size_t esize) {
-  if (*size != n) {
-    v = tyM_saferealloc_(S->L, v, esize * (size_t)*size, esize * (size_t)n);
-    *size = n;
-  }
+  if (*size == n)
+    return v;
+  v = tyM_saferealloc_(S->L, v, esize * (size_t)*size, esize * (size_t)n);
+  *size = n;
   return v;
 }
 
-#define growarray(S, v, i, size, t) ((v) = (t *)tyU_grow(S, v, &(size), i, sizeof(t)))
-#define shrinkarray(S, v, size, n, t) ((v) = (t *)tyU_shrink(S, v, &(size), n, sizeof(t)))
-typedef Proto *ProtoP;
+#define GROW(S, arr, i, size, T)   ((arr) = (T *)tyU_grow(S, arr, &(size), i, sizeof(T)))
+#define SHRINK(S, arr, size, n, T) ((arr) = (T *)tyU_shrink(S, arr, &(size), n, sizeof(T)))
 
-static void loadFunction(LoadState *S, Proto *f, TString *psource, int level);
+/* ================= loading: a function's parts ================= */
 
-static void loadCode(LoadState *S, Proto *f) {
-  int n = loadInt(S), i;
-  for (i = 0; i < n; i++) {
-    Instruction ins;
-    growarray(S, f->code, i, f->sizecode, Instruction);
-    loadBlock(S, &ins, sizeof(ins));
-    f->code[i] = ins;
+/* The instructions, read straight into the array in runs as large as the
+** space allocated so far. */
+static void load_code(LoadState *S, Proto *f) {
+  int n = load_int(S);
+  int have = 0;
+  while (have < n) {
+    int run;
+    GROW(S, f->code, have, f->sizecode, Instruction);
+    run = (f->sizecode < n ? f->sizecode : n) - have;
+    tyU_loadblock(S, f->code + have, sizeof(Instruction) * (size_t)run);
+    have += run;
   }
-  shrinkarray(S, f->code, f->sizecode, n, Instruction);
+  SHRINK(S, f->code, f->sizecode, n, Instruction);
 }
 
-/* tags[k] is the byte each format uses for constant kind k (KT_NIL..KT_LNGSTR).
-** tycho's format marks short and long strings strictly; PUC's lets the length
-** decide (puc != 0), with PUC's message for a missing string. */
+/* tags[k] is the byte a format uses for constant kind k (KT_NIL..KT_LNGSTR).
+** tycho's body says strictly whether a string is short or long; in PUC's
+** (puc != 0) the length decides, and a missing string has PUC's message. */
 void tyU_loadconstants(LoadState *S, Proto *f, const lu_byte *tags, int puc) {
   lua_State *L = S->L;
-  int n = loadCount(S, MAXARG_Ax + 1), i;
+  int n = tyU_loadcount(S, MAXARG_Ax + 1), i;
   for (i = 0; i < n; i++) {
-    TValue *o;
-    int t, kind;
-    growarray(S, f->k, i, f->sizek, TValue);
-    o = &f->k[i];
-    t = loadByte(S);
-    for (kind = KT_NIL; kind <= KT_LNGSTR && tags[kind] != t; kind++) ;
-    switch (kind) {
-      case KT_NIL: setnilvalue(o); break;
-      case KT_FALSE: setbfvalue(o); break;
-      case KT_TRUE: setbtvalue(o); break;
-      case KT_INT: {
-        lua_Integer x;
-        loadBlock(S, &x, sizeof(x));
-        setivalue(o, x);
-        break;
-      }
-      case KT_FLT: {
-        lua_Number x;
-        loadBlock(S, &x, sizeof(x));
-        setfltvalue(o, x);
-        break;
-      }
-      case KT_SHRSTR: case KT_LNGSTR: {
-        TString *ts = loadStringN(S, puc ? 0 : kind);
-        if (ts == NULL)
-          error(S, puc ? "bad format for constant string" : "corrupted chunk");
-        setsvalue(L, o, ts);
-        tyC_barrier(L, f, o);
-        break;
-      }
-      default:
-        error(S, "corrupted chunk");
+    TValue *slot;
+    int tag, kind = KT_NIL;
+    GROW(S, f->k, i, f->sizek, TValue);
+    slot = &f->k[i];
+    tag = tyU_loadbyte(S);
+    while (kind <= KT_LNGSTR && tags[kind] != tag)
+      kind++;
+    if (kind == KT_NIL)
+      setnilvalue(slot);
+    else if (kind == KT_FALSE)
+      setbfvalue(slot);
+    else if (kind == KT_TRUE)
+      setbtvalue(slot);
+    else if (kind == KT_INT) {
+      lua_Integer v;
+      tyU_loadblock(S, &v, sizeof(v));
+      setivalue(slot, v);
     }
+    else if (kind == KT_FLT) {
+      lua_Number v;
+      tyU_loadblock(S, &v, sizeof(v));
+      setfltvalue(slot, v);
+    }
+    else if (kind <= KT_LNGSTR) {
+      TString *s = load_string(S, puc ? 0 : kind);
+      if (s == NULL)
+        tyU_error(S, puc ? "bad format for constant string" : "corrupted chunk");
+      setsvalue(L, slot, s);
+      tyC_barrier(L, f, slot);
+    }
+    else
+      corrupted(S);  /* a tag of no kind */
   }
-  shrinkarray(S, f->k, f->sizek, n, TValue);
+  SHRINK(S, f->k, f->sizek, n, TValue);
 }
 
-static const lu_byte tytags[KT_LNGSTR + 1] = {
+static const lu_byte tycho_tags[KT_LNGSTR + 1] = {
   KT_NIL, KT_FALSE, KT_TRUE, KT_INT, KT_FLT, KT_SHRSTR, KT_LNGSTR
 };
 
-/* same layout in both formats */
+/* upvalue descriptions: the same three bytes in both formats */
 void tyU_loadupvalues(LoadState *S, Proto *f) {
-  int n = loadCount(S, 255), i;
+  int n = tyU_loadcount(S, 255), i;
   for (i = 0; i < n; i++) {
-    growarray(S, f->upvalues, i, f->sizeupvalues, Upvaldesc);
-    f->upvalues[i].instack = loadByte(S);
-    f->upvalues[i].idx = loadByte(S);
-    f->upvalues[i].kind = loadByte(S);
-    if (f->upvalues[i].instack > 1 || f->upvalues[i].kind > 3)
-      error(S, "corrupted chunk");
+    Upvaldesc *u;
+    lu_byte desc[3];
+    GROW(S, f->upvalues, i, f->sizeupvalues, Upvaldesc);
+    tyU_loadblock(S, desc, sizeof(desc));
+    if (desc[0] > 1 || desc[2] > 3)  /* instack is a flag; kind is VDKREG..RDKCTC */
+      corrupted(S);
+    u = &f->upvalues[i];
+    u->instack = desc[0];
+    u->idx = desc[1];
+    u->kind = desc[2];
   }
-  shrinkarray(S, f->upvalues, f->sizeupvalues, n, Upvaldesc);
+  SHRINK(S, f->upvalues, f->sizeupvalues, n, Upvaldesc);
 }
 
-static void loadProtos(LoadState *S, Proto *f, int level) {
+static void load_function(LoadState *S, Proto *f, TString *outer_source, int depth);
+
+static void load_nested(LoadState *S, Proto *f, int depth) {
   lua_State *L = S->L;
-  int n = loadCount(S, MAXARG_Bx + 1), i;
-  if (n > 0 && level >= TY_MAXCCALLS)
-    error(S, "corrupted chunk");  /* absurd nesting */
+  int n = tyU_loadcount(S, MAXARG_Bx + 1), i;
+  if (n > 0 && depth >= TY_MAXCCALLS)
+    corrupted(S);  /* nesting no compiler produces; also bounds the C recursion */
   for (i = 0; i < n; i++) {
-    growarray(S, f->p, i, f->sizep, ProtoP);
-    f->p[i] = tyF_newproto(L);
-    tyC_objbarrier(L, f, f->p[i]);
-    loadFunction(S, f->p[i], f->source, level + 1);
+    Proto *child;
+    GROW(S, f->p, i, f->sizep, Proto *);
+    child = f->p[i] = tyF_newproto(L);  /* reachable (and so safe) from here on */
+    tyC_objbarrier(L, f, child);
+    load_function(S, child, f->source, depth + 1);
   }
-  shrinkarray(S, f->p, f->sizep, n, ProtoP);
+  SHRINK(S, f->p, f->sizep, n, Proto *);
 }
 
-static void loadDebug(LoadState *S, Proto *f) {
+/* line info, local variables, upvalue names: each either absent (count 0)
+** or, for lines and upvalue names, one entry per instruction / upvalue */
+static void load_debug(LoadState *S, Proto *f) {
   lua_State *L = S->L;
   int n, i;
-  n = loadInt(S);
+  n = load_int(S);
   if (n != 0 && n != f->sizecode)
-    error(S, "corrupted chunk");
-  for (i = 0; i < n; i++) {
-    int line;
-    growarray(S, f->lineinfo, i, f->sizelineinfo, int);
-    line = loadInt(S);
-    f->lineinfo[i] = line;
+    corrupted(S);
+  if (n > 0) {  /* bounded by code already read: allocated at once */
+    GROW(S, f->lineinfo, n - 1, f->sizelineinfo, int);
+    for (i = 0; i < n; i++)
+      f->lineinfo[i] = load_int(S);
   }
-  shrinkarray(S, f->lineinfo, f->sizelineinfo, n, int);
-  n = loadCount(S, SHRT_MAX);
+  SHRINK(S, f->lineinfo, f->sizelineinfo, n, int);
+  n = tyU_loadcount(S, SHRT_MAX);
   for (i = 0; i < n; i++) {
-    growarray(S, f->locvars, i, f->sizelocvars, LocVar);
-    f->locvars[i].varname = loadStringN(S, 0);
-    if (f->locvars[i].varname)
-      tyC_objbarrier(L, f, f->locvars[i].varname);
-    f->locvars[i].startpc = loadInt(S);
-    f->locvars[i].endpc = loadInt(S);
+    LocVar *v;
+    GROW(S, f->locvars, i, f->sizelocvars, LocVar);
+    v = &f->locvars[i];
+    v->varname = load_string(S, 0);
+    if (v->varname != NULL)
+      tyC_objbarrier(L, f, v->varname);
+    v->startpc = load_int(S);
+    v->endpc = load_int(S);
   }
-  shrinkarray(S, f->locvars, f->sizelocvars, n, LocVar);
-  n = loadInt(S);
+  SHRINK(S, f->locvars, f->sizelocvars, n, LocVar);
+  n = load_int(S);
   if (n != 0 && n != f->sizeupvalues)
-    error(S, "corrupted chunk");
+    corrupted(S);
   for (i = 0; i < n; i++) {
-    f->upvalues[i].name = loadStringN(S, 0);
-    if (f->upvalues[i].name)
-      tyC_objbarrier(L, f, f->upvalues[i].name);
+    TString *name = load_string(S, 0);
+    f->upvalues[i].name = name;
+    if (name != NULL)
+      tyC_objbarrier(L, f, name);
   }
 }
 
@@ -767,100 +843,90 @@ const char *tyU_checkproto(lua_State *L, const Proto *f) {
   return problem;
 }
 
-/* the fields both formats store first, in the same encoding: source (NULL =
-** the enclosing function's), line range, parameter count, vararg flag, registers */
-void tyU_loadfunchead(LoadState *S, Proto *f, TString *psource) {
+
+/* ================= loading: whole functions and the chunk ================= */
+
+/* The fields both formats store first, in the same encoding: the source
+** (absent: the enclosing function's, or "=?" for a stripped main function),
+** the line range, and three bytes that must agree with each other. */
+void tyU_loadfunchead(LoadState *S, Proto *f, TString *outer_source) {
   lua_State *L = S->L;
-  f->source = loadStringN(S, 0);
-  if (f->source == NULL)
-    f->source = psource;
-  if (f->source == NULL)  /* stripped main function */
-    f->source = tyS_newliteral(L, "=?");
-  tyC_objbarrier(L, f, f->source);
-  f->linedefined = loadInt(S);
-  f->lastlinedefined = loadInt(S);
-  f->numparams = loadByte(S);
-  f->is_vararg = loadByte(S);
-  f->maxstacksize = loadByte(S);
+  TString *source = load_string(S, 0);
+  if (source == NULL)
+    source = outer_source != NULL ? outer_source : tyS_newliteral(L, "=?");
+  f->source = source;
+  tyC_objbarrier(L, f, source);
+  f->linedefined = load_int(S);
+  f->lastlinedefined = load_int(S);
+  f->numparams = tyU_loadbyte(S);
+  f->is_vararg = tyU_loadbyte(S);
+  f->maxstacksize = tyU_loadbyte(S);
   if (f->is_vararg > 1 || f->numparams > f->maxstacksize)
-    error(S, "corrupted chunk");
+    corrupted(S);
 }
 
-static void loadFunction(LoadState *S, Proto *f, TString *psource, int level) {
-  lua_State *L = S->L;
+/* One function of tycho's body, checked before anything can run it. */
+static void load_function(LoadState *S, Proto *f, TString *outer_source, int depth) {
   const char *problem;
-  tyU_loadfunchead(S, f, psource);
-  loadCode(S, f);
-  tyU_loadconstants(S, f, tytags, 0);
+  tyU_loadfunchead(S, f, outer_source);
+  load_code(S, f);
+  tyU_loadconstants(S, f, tycho_tags, 0);
   tyU_loadupvalues(S, f);
-  loadProtos(S, f, level);
-  loadDebug(S, f);
-  problem = tyU_checkproto(L, f);
+  load_nested(S, f, depth);
+  load_debug(S, f);
+  problem = tyU_checkproto(S->L, f);
   if (problem != NULL)
-    error(S, problem);
+    tyU_error(S, problem);
 }
 
-static void checkliteral(LoadState *S, const char *s, const char *msg) {
-  char buff[sizeof(TYC_DATA) + sizeof(LUA_SIGNATURE)];
-  size_t len = strlen(s);
-  loadBlock(S, buff, len);
-  if (memcmp(s, buff, len) != 0)
-    error(S, msg);
+/* Reads the header field by field, so that the first field that differs
+** names the problem (a chunk cut short says "truncated chunk" instead). */
+static void check_header(LoadState *S) {
+  lu_byte expected[HEADER_LEN], seen[HEADER_LEN];
+  size_t at = 0, i;
+  build_header(expected);
+  for (i = 0; i < sizeof(header_fields) / sizeof(header_fields[0]); i++) {
+    size_t len = header_fields[i].len;
+    tyU_loadblock(S, seen + at, len);
+    if (memcmp(seen + at, expected + at, len) != 0)
+      tyU_error(S, header_fields[i].why);
+    at += len;
+  }
+  tyassert(at == HEADER_LEN);
 }
 
-static void checksize(LoadState *S, size_t size, const char *tname) {
-  if (loadByte(S) != size)
-    error(S, tyO_pushfstring(S->L, "%s size mismatch", tname));
-}
-
-static void checkHeader(LoadState *S) {
-  lua_Integer i;
-  lua_Number n;
-  checkliteral(S, LUA_SIGNATURE, "not a binary chunk");
-  if (loadByte(S) != TYC_VERSION)
-    error(S, "version mismatch");
-  if (loadByte(S) != TYC_FORMAT)
-    error(S, "format mismatch");
-  checkliteral(S, TYC_DATA, "corrupted chunk");
-  checksize(S, sizeof(Instruction), "Instruction");
-  checksize(S, sizeof(lua_Integer), "lua_Integer");
-  checksize(S, sizeof(lua_Number), "lua_Number");
-  loadBlock(S, &i, sizeof(i));
-  if (i != TYC_INT)
-    error(S, "integer format mismatch");
-  loadBlock(S, &n, sizeof(n));
-  if (n != TYC_NUM)
-    error(S, "float format mismatch");
+/* The name messages give the chunk: without its '@' or '=' prefix, and a
+** generic one for a name that is itself binary (load(s) names a chunk after
+** its text by default). */
+static const char *chunk_label(const char *name) {
+  if (name[0] == '@' || name[0] == '=')
+    return name + 1;
+  return name[0] == LUA_SIGNATURE[0] ? "binary string" : name;
 }
 
 LClosure *tyU_undump(lua_State *L, ZIO *Z, const char *name) {
   LoadState S;
   LClosure *cl;
-  int nup, mark;
-  if (*name == '@' || *name == '=')
-    S.name = name + 1;
-  else if (*name == LUA_SIGNATURE[0])
-    S.name = "binary string";
-  else
-    S.name = name;
+  int nup, body;
   S.L = L;
   S.Z = Z;
+  S.name = chunk_label(name);
   S.pending = -1;
-  checkHeader(&S);
-  nup = loadByte(&S);
-  mark = loadByte(&S);
+  check_header(&S);
+  nup = tyU_loadbyte(&S);
+  body = tyU_loadbyte(&S);
   cl = tyF_newLclosure(L, nup);
-  setclLvalue(L, L->top, cl);  /* anchor */
+  setclLvalue(L, L->top, cl);  /* on the stack while loading allocates */
   tyD_inctop(L);
   cl->p = tyF_newproto(L);
   tyC_objbarrier(L, cl, cl->p);
-  if (mark != TYC_MARK) {  /* a PUC Lua 5.4 chunk */
-    S.pending = mark;
+  if (body == TYC_MARK)
+    load_function(&S, cl->p, NULL, 0);
+  else {  /* that byte already belongs to a PUC 5.4 body */
+    S.pending = body;
     tyU_pucload(&S, cl);
   }
-  else
-    loadFunction(&S, cl->p, NULL, 0);
   if (cl->p->sizeupvalues != nup)
-    error(&S, "corrupted chunk");
+    corrupted(&S);
   return cl;
 }

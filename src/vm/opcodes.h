@@ -1,253 +1,326 @@
-/* opcodes.h: the bytecode instruction set shared by the code generator, the interpreter, dump/undump and debug. */
+/* opcodes.h: tycho's 32-bit instruction word: field layout, accessors, and the opcode table. */
 #ifndef TY_OPCODES_H
 #define TY_OPCODES_H
 
 #include "../core/obj.h"
 
 /*
-** Instruction formats (32 bits, opcode in the low 7 bits):
+** Design note.
 **
-**        3 3 2 2 2 2 2 2 2 2 2 2 1 1 1 1 1 1 1 1 1 1 0 0 0 0 0 0 0 0 0 0
-**        1 0 9 8 7 6 5 4 3 2 1 0 9 8 7 6 5 4 3 2 1 0 9 8 7 6 5 4 3 2 1 0
-** iABC         C(8)     |      B(8)     |k|     A(8)      |   Op(7)     |
-** iABx               Bx(17)               |     A(8)      |   Op(7)     |
-** iAsBx             sBx(17)               |     A(8)      |   Op(7)     |
-** iAx                         Ax(25)                      |   Op(7)     |
-** isJ                         sJ(25)                      |   Op(7)     |
+** One instruction is one 32-bit word (Instruction).  Its low 7 bits name the
+** opcode; the other 25 bits are cut into operand fields in one of five ways,
+** the opcode's "mode".  The encoding is the one PUC Lua 5.4 uses, bit for bit,
+** so that its binary chunks load (front/pucload.c) and string.dump output
+** matches what the official suite expects.
 **
-** Signed fields (sBx, sJ, sB, sC) are stored in excess-K: value + OFFSET.
-** sB/sC are 8-bit fields with OFFSET_sC = 127.
+**   field  first bit  width  present in        meaning
+**   -----  ---------  -----  ----------------  -------------------------------
+**   op          0        7   every mode        the OpCode
+**   A           7        8   iABC iABx iAsBx   usually the target register
+**   k          15        1   iABC              a flag (constant operand, close
+**                                              needed, test polarity, ...)
+**   B          16        8   iABC              operand; sB = B - OFFSET_sC
+**   C          24        8   iABC              operand; sC = C - OFFSET_sC
+**   Bx         15       17   iABx              unsigned operand (covers k B C)
+**   sBx        15       17   iAsBx             Bx - OFFSET_sBx
+**   Ax          7       25   iAx               unsigned operand (covers A..C)
+**   sJ          7       25   isJ               jump offset, field - OFFSET_sJ
 **
-** Notation below: R[x] register x of the current frame (base + x), K[x]
-** constant x, U[x] upvalue x, RK(C) = k ? K[C] : R[C], sC = C - OFFSET_sC.
-** "pc++" skips the next instruction.  Arithmetic and comparison opcodes
-** that fail their fast path call the metamethod themselves (no follow-up
-** instruction).  Every opcode that can raise an error leaves savedpc
-** pointing just after itself, so debug info names the failing instruction
-** as savedpc - 1.
+** Signed operands are kept biased: the stored field is value + OFFSET, where
+** OFFSET is half the field's largest value (rounded down), so the field is
+** never negative.  All accessors below are plain shift-and-mask macros with
+** constant shifts: the interpreter decodes with them in its dispatch loop.
+**
+** The opcode list is one X-macro table, TY_OPCODE_TABLE, from which the
+** OpCode enum here and the name and mode tables in vm/opcodes.c are all
+** generated, so the three cannot drift apart.  Its order is the bytecode's
+** numbering and must never change.
 */
 
-enum OpMode { iABC, iABx, iAsBx, iAx, isJ };
+/* ---- field layout (see the table above) ---- */
 
-#define SIZE_C   8
-#define SIZE_B   8
-#define SIZE_Bx  (SIZE_C + SIZE_B + 1)
-#define SIZE_A   8
-#define SIZE_Ax  (SIZE_Bx + SIZE_A)
-#define SIZE_sJ  (SIZE_Bx + SIZE_A)
-#define SIZE_OP  7
-#define POS_OP   0
-#define POS_A    (POS_OP + SIZE_OP)
-#define POS_k    (POS_A + SIZE_A)
-#define POS_B    (POS_k + 1)
-#define POS_C    (POS_B + SIZE_B)
-#define POS_Bx   POS_k
-#define POS_Ax   POS_A
-#define POS_sJ   POS_A
+#define POS_OP    0
+#define SIZE_OP   7
+#define POS_A     7
+#define SIZE_A    8
+#define POS_k     15
+#define POS_B     16
+#define SIZE_B    8
+#define POS_C     24
+#define SIZE_C    8
+#define POS_Bx    15
+#define SIZE_Bx   17
+#define POS_Ax    7
+#define SIZE_Ax   25
+#define POS_sJ    7
+#define SIZE_sJ   25
 
-#define MAXARG_Bx   ((1 << SIZE_Bx) - 1)
-#define OFFSET_sBx  (MAXARG_Bx >> 1)
-#define MAXARG_Ax   ((1 << SIZE_Ax) - 1)
-#define MAXARG_sJ   ((1 << SIZE_sJ) - 1)
-#define OFFSET_sJ   (MAXARG_sJ >> 1)
-#define MAXARG_A    ((1 << SIZE_A) - 1)
-#define MAXARG_B    ((1 << SIZE_B) - 1)
-#define MAXARG_C    ((1 << SIZE_C) - 1)
-#define OFFSET_sC   (MAXARG_C >> 1)
+/* the fields of each mode tile the word exactly, with no gap */
+_Static_assert(POS_A == POS_OP + SIZE_OP && POS_k == POS_A + SIZE_A &&
+               POS_B == POS_k + 1 && POS_C == POS_B + SIZE_B &&
+               POS_C + SIZE_C == 32, "iABC layout");
+_Static_assert(POS_Bx == POS_k && POS_Bx + SIZE_Bx == 32, "iABx layout");
+_Static_assert(POS_Ax == POS_A && POS_Ax + SIZE_Ax == 32 &&
+               POS_sJ == POS_Ax && SIZE_sJ == SIZE_Ax, "iAx/isJ layout");
+
+/* largest value each field holds, and the bias of its signed reading */
+#define TY_FIELD_MAX(width)  ((1 << (width)) - 1)
+#define MAXARG_A    TY_FIELD_MAX(SIZE_A)
+#define MAXARG_B    TY_FIELD_MAX(SIZE_B)
+#define MAXARG_C    TY_FIELD_MAX(SIZE_C)
+#define MAXARG_Bx   TY_FIELD_MAX(SIZE_Bx)
+#define MAXARG_Ax   TY_FIELD_MAX(SIZE_Ax)
+#define MAXARG_sJ   TY_FIELD_MAX(SIZE_sJ)
+#define OFFSET_sC   (MAXARG_C / 2)
+#define OFFSET_sBx  (MAXARG_Bx / 2)
+#define OFFSET_sJ   (MAXARG_sJ / 2)
+
+/* signed 8-bit operands (sB, sC) share one bias */
 #define int2sC(i)   ((i) + OFFSET_sC)
 #define sC2int(i)   ((i) - OFFSET_sC)
 
-#define MASK1(n, p) ((~((~(Instruction)0) << (n))) << (p))
-#define MASK0(n, p) (~MASK1(n, p))
-#define GET_OPCODE(i) ((OpCode)(((i) >> POS_OP) & MASK1(SIZE_OP, 0)))
-#define SET_OPCODE(i, o) ((i) = (((i) & MASK0(SIZE_OP, POS_OP)) | ((((Instruction)(o)) << POS_OP) & MASK1(SIZE_OP, POS_OP))))
-#define getarg(i, pos, size) ((int)(((i) >> (pos)) & MASK1(size, 0)))
-#define setarg(i, v, pos, size) ((i) = (((i) & MASK0(size, pos)) | ((((Instruction)(v)) << pos) & MASK1(size, pos))))
+/* ---- generic field access ---- */
 
-#define GETARG_A(i)   getarg(i, POS_A, SIZE_A)
-#define SETARG_A(i, v) setarg(i, v, POS_A, SIZE_A)
-#define GETARG_B(i)   getarg(i, POS_B, SIZE_B)
-#define GETARG_sB(i)  sC2int(GETARG_B(i))
-#define SETARG_B(i, v) setarg(i, v, POS_B, SIZE_B)
-#define GETARG_C(i)   getarg(i, POS_C, SIZE_C)
-#define GETARG_sC(i)  sC2int(GETARG_C(i))
-#define SETARG_C(i, v) setarg(i, v, POS_C, SIZE_C)
-#define TESTARG_k(i)  ((int)((i) & (1u << POS_k)))
-#define GETARG_k(i)   getarg(i, POS_k, 1)
-#define SETARG_k(i, v) setarg(i, v, POS_k, 1)
-#define GETARG_Bx(i)  getarg(i, POS_Bx, SIZE_Bx)
-#define SETARG_Bx(i, v) setarg(i, v, POS_Bx, SIZE_Bx)
-#define GETARG_Ax(i)  getarg(i, POS_Ax, SIZE_Ax)
-#define SETARG_Ax(i, v) setarg(i, v, POS_Ax, SIZE_Ax)
-#define GETARG_sBx(i) (getarg(i, POS_Bx, SIZE_Bx) - OFFSET_sBx)
-#define SETARG_sBx(i, b) SETARG_Bx((i), (unsigned int)((b) + OFFSET_sBx))
-#define GETARG_sJ(i)  (getarg(i, POS_sJ, SIZE_sJ) - OFFSET_sJ)
-#define SETARG_sJ(i, j) setarg(i, (unsigned int)((j) + OFFSET_sJ), POS_sJ, SIZE_sJ)
+/* the bits of a `width`-wide field starting at bit `pos`, in place */
+#define TY_FMASK(pos, width) \
+  ((Instruction)TY_FIELD_MAX_U(width) << (pos))
+#define TY_FIELD_MAX_U(width)  ((((Instruction)1) << (width)) - 1)
 
-#define CREATE_ABCk(o, a, b, c, k) ((((Instruction)(o)) << POS_OP) | (((Instruction)(a)) << POS_A) | \
-  (((Instruction)(b)) << POS_B) | (((Instruction)(c)) << POS_C) | (((Instruction)(k)) << POS_k))
-#define CREATE_ABx(o, a, bc) ((((Instruction)(o)) << POS_OP) | (((Instruction)(a)) << POS_A) | (((Instruction)(bc)) << POS_Bx))
-#define CREATE_Ax(o, a) ((((Instruction)(o)) << POS_OP) | (((Instruction)(a)) << POS_Ax))
-#define CREATE_sJ(o, j, k) ((((Instruction)(o)) << POS_OP) | (((Instruction)(j)) << POS_sJ) | (((Instruction)(k)) << POS_k))
+/* read a field as a non-negative int */
+#define TY_FGET(i, pos, width) \
+  ((int)(((i) >> (pos)) & TY_FIELD_MAX_U(width)))
 
-/* maximum register index + 1 usable by a function */
+/* overwrite a field of lvalue `i` with `v` (excess bits of v are dropped) */
+#define TY_FSET(i, v, pos, width) \
+  ((i) = (((i) & ~TY_FMASK(pos, width)) | \
+          ((((Instruction)(v)) << (pos)) & TY_FMASK(pos, width))))
+
+/* `v` moved into place for a freshly built word */
+#define TY_FPUT(v, pos)  (((Instruction)(v)) << (pos))
+
+/* ---- named accessors ---- */
+
+#define GET_OPCODE(i)      ((OpCode)TY_FGET(i, POS_OP, SIZE_OP))
+#define SET_OPCODE(i, o)   TY_FSET(i, o, POS_OP, SIZE_OP)
+
+#define GETARG_A(i)        TY_FGET(i, POS_A, SIZE_A)
+#define SETARG_A(i, v)     TY_FSET(i, v, POS_A, SIZE_A)
+
+#define GETARG_B(i)        TY_FGET(i, POS_B, SIZE_B)
+#define SETARG_B(i, v)     TY_FSET(i, v, POS_B, SIZE_B)
+#define GETARG_sB(i)       sC2int(GETARG_B(i))
+
+#define GETARG_C(i)        TY_FGET(i, POS_C, SIZE_C)
+#define SETARG_C(i, v)     TY_FSET(i, v, POS_C, SIZE_C)
+#define GETARG_sC(i)       sC2int(GETARG_C(i))
+
+#define GETARG_k(i)        TY_FGET(i, POS_k, 1)
+#define SETARG_k(i, v)     TY_FSET(i, v, POS_k, 1)
+/* nonzero iff k is set, without shifting it down (cheaper in a test) */
+#define TESTARG_k(i)       ((int)((i) & (1u << POS_k)))
+
+#define GETARG_Bx(i)       TY_FGET(i, POS_Bx, SIZE_Bx)
+#define SETARG_Bx(i, v)    TY_FSET(i, v, POS_Bx, SIZE_Bx)
+#define GETARG_sBx(i)      (GETARG_Bx(i) - OFFSET_sBx)
+#define SETARG_sBx(i, b)   SETARG_Bx((i), (unsigned int)((b) + OFFSET_sBx))
+
+#define GETARG_Ax(i)       TY_FGET(i, POS_Ax, SIZE_Ax)
+#define SETARG_Ax(i, v)    TY_FSET(i, v, POS_Ax, SIZE_Ax)
+
+#define GETARG_sJ(i)       (TY_FGET(i, POS_sJ, SIZE_sJ) - OFFSET_sJ)
+#define SETARG_sJ(i, j)    TY_FSET(i, (unsigned int)((j) + OFFSET_sJ), POS_sJ, SIZE_sJ)
+
+/* Building whole words.  The arguments are stored as given (already biased
+** where the field is signed) and must fit their fields.  CREATE_sJ's k lands
+** on bit POS_k, inside the sJ field; callers pass 0. */
+#define CREATE_ABCk(o, a, b, c, k) \
+  (TY_FPUT(o, POS_OP) | TY_FPUT(a, POS_A) | TY_FPUT(b, POS_B) | \
+   TY_FPUT(c, POS_C) | TY_FPUT(k, POS_k))
+#define CREATE_ABx(o, a, bc) \
+  (TY_FPUT(o, POS_OP) | TY_FPUT(a, POS_A) | TY_FPUT(bc, POS_Bx))
+#define CREATE_Ax(o, a) \
+  (TY_FPUT(o, POS_OP) | TY_FPUT(a, POS_Ax))
+#define CREATE_sJ(o, j, k) \
+  (TY_FPUT(o, POS_OP) | TY_FPUT(j, POS_sJ) | TY_FPUT(k, POS_k))
+
+/* A function may use registers 0 .. MAXREGS-1; the A field's top value is
+** left free to mean "no register" in the code generator. */
 #define MAXREGS 255
-#define NO_REG MAXARG_A
+#define NO_REG  MAXARG_A
+
+/* ---- the instruction set ----
+**
+** Notation: rA, rB, rC are registers of the running frame; kB, kC, kBx are
+** entries of the function's constant table; upB is its upvalue B.  "rk(C)"
+** means kC when the k flag is set and rC otherwise.  "skip" means the next
+** instruction is jumped over.
+**
+** General rules.  An arithmetic, bitwise, comparison, index or concat
+** opcode whose fast path fails falls back to metamethods on the spot; no
+** follow-up instruction is involved.  An opcode that can raise an error has
+** saved the pc past itself first, so the failing instruction is always
+** savedpc - 1 for the debug module.  The conditional opcodes (EQ through
+** TESTSET) are always followed by an OP_JMP, which they either run or skip.
+**
+** Table columns: name, mode, operands, what it does.
+*/
+#define TY_OPCODE_TABLE(X) \
+  /* loads and register moves */ \
+  X(MOVE,       iABC,  "A B",     "rA gets a copy of rB") \
+  X(LOADI,      iAsBx, "A sBx",   "rA gets the integer sBx") \
+  X(LOADF,      iAsBx, "A sBx",   "rA gets sBx converted to a float") \
+  X(LOADK,      iABx,  "A Bx",    "rA gets kBx") \
+  X(LOADKX,     iABx,  "A",       "rA gets the constant numbered by the EXTRAARG that follows") \
+  X(LOADFALSE,  iABC,  "A",       "rA gets false") \
+  X(LFALSESKIP, iABC,  "A",       "rA gets false, then skip") \
+  X(LOADTRUE,   iABC,  "A",       "rA gets true") \
+  X(LOADNIL,    iABC,  "A B",     "rA through rA+B all get nil (B+1 registers)") \
+  X(GETUPVAL,   iABC,  "A B",     "rA gets upB") \
+  X(SETUPVAL,   iABC,  "A B",     "upB gets rA") \
+  /* indexing: the K operands of TABUP/FIELD are short strings */ \
+  X(GETTABUP,   iABC,  "A B C",   "rA gets upB[kC]") \
+  X(GETTABLE,   iABC,  "A B C",   "rA gets rB[rC]") \
+  X(GETI,       iABC,  "A B C",   "rA gets rB[C], C a literal integer 0..255") \
+  X(GETFIELD,   iABC,  "A B C",   "rA gets rB[kC]") \
+  X(SETTABUP,   iABC,  "A B C k", "upA[kB] gets rk(C)") \
+  X(SETTABLE,   iABC,  "A B C k", "rA[rB] gets rk(C)") \
+  X(SETI,       iABC,  "A B C k", "rA[B] gets rk(C), B a literal integer 0..255") \
+  X(SETFIELD,   iABC,  "A B C k", "rA[kB] gets rk(C)") \
+  X(NEWTABLE,   iABC,  "A B C k", "rA gets a new table sized by B (0, or log2 of " \
+                                  "the hash part + 1) and C (array part, plus " \
+                                  "EXTRAARG * (MAXARG_C+1) when k); an EXTRAARG " \
+                                  "always follows") \
+  X(SELF,       iABC,  "A B C k", "rA+1 gets rB, then rA gets rB[rk(C)], a string key") \
+  /* arithmetic with an immediate or a numeric constant */ \
+  X(ADDI,       iABC,  "A B sC",  "rA gets rB + sC") \
+  X(ADDK,       iABC,  "A B C",   "rA gets rB + kC") \
+  X(SUBK,       iABC,  "A B C",   "rA gets rB - kC") \
+  X(MULK,       iABC,  "A B C",   "rA gets rB * kC") \
+  X(MODK,       iABC,  "A B C",   "rA gets rB % kC") \
+  X(POWK,       iABC,  "A B C",   "rA gets rB ^ kC") \
+  X(DIVK,       iABC,  "A B C",   "rA gets rB / kC") \
+  X(IDIVK,      iABC,  "A B C",   "rA gets rB // kC") \
+  X(BANDK,      iABC,  "A B C",   "rA gets rB & kC, kC an integer") \
+  X(BORK,       iABC,  "A B C",   "rA gets rB | kC, kC an integer") \
+  X(BXORK,      iABC,  "A B C",   "rA gets rB ~ kC, kC an integer") \
+  X(SHRI,       iABC,  "A B sC",  "rA gets rB >> sC") \
+  X(SHLI,       iABC,  "A B sC",  "rA gets sC << rB (immediate on the left)") \
+  /* arithmetic on two registers */ \
+  X(ADD,        iABC,  "A B C",   "rA gets rB + rC") \
+  X(SUB,        iABC,  "A B C",   "rA gets rB - rC") \
+  X(MUL,        iABC,  "A B C",   "rA gets rB * rC") \
+  X(MOD,        iABC,  "A B C",   "rA gets rB % rC") \
+  X(POW,        iABC,  "A B C",   "rA gets rB ^ rC") \
+  X(DIV,        iABC,  "A B C",   "rA gets rB / rC") \
+  X(IDIV,       iABC,  "A B C",   "rA gets rB // rC") \
+  X(BAND,       iABC,  "A B C",   "rA gets rB & rC") \
+  X(BOR,        iABC,  "A B C",   "rA gets rB | rC") \
+  X(BXOR,       iABC,  "A B C",   "rA gets rB ~ rC") \
+  X(SHL,        iABC,  "A B C",   "rA gets rB << rC") \
+  X(SHR,        iABC,  "A B C",   "rA gets rB >> rC") \
+  /* unary operators and concatenation */ \
+  X(UNM,        iABC,  "A B",     "rA gets -rB") \
+  X(BNOT,       iABC,  "A B",     "rA gets ~rB") \
+  X(NOT,        iABC,  "A B",     "rA gets not rB") \
+  X(LEN,        iABC,  "A B",     "rA gets #rB") \
+  X(CONCAT,     iABC,  "A B",     "rA gets rA .. rA+1 .. ... .. rA+B-1, B at least 2") \
+  /* scope, jumps, comparisons: a comparison skips when its result differs from k */ \
+  X(CLOSE,      iABC,  "A",       "close upvalues and to-be-closed variables from rA up") \
+  X(TBC,        iABC,  "A",       "mark rA as a to-be-closed variable") \
+  X(JMP,        isJ,   "sJ",      "pc moves by sJ") \
+  X(EQ,         iABC,  "A B k",   "skip unless (rA == rB) equals k") \
+  X(LT,         iABC,  "A B k",   "skip unless (rA < rB) equals k") \
+  X(LE,         iABC,  "A B k",   "skip unless (rA <= rB) equals k") \
+  X(EQK,        iABC,  "A B k",   "skip unless (rA == kB) equals k, raw equality") \
+  X(EQI,        iABC,  "A sB k",  "skip unless (rA == sB) equals k") \
+  X(LTI,        iABC,  "A sB k",  "skip unless (rA < sB) equals k; C: see below") \
+  X(LEI,        iABC,  "A sB k",  "skip unless (rA <= sB) equals k; C: see below") \
+  X(GTI,        iABC,  "A sB k",  "skip unless (rA > sB) equals k; C: see below") \
+  X(GEI,        iABC,  "A sB k",  "skip unless (rA >= sB) equals k; C: see below") \
+  X(TEST,       iABC,  "A k",     "skip unless rA's truth equals k") \
+  X(TESTSET,    iABC,  "A B k",   "if rB's truth equals k then rA gets rB, else skip") \
+  /* calls and returns */ \
+  X(CALL,       iABC,  "A B C",   "call rA with B-1 arguments from rA+1 (B 0: up to " \
+                                  "top), keep C-1 results from rA on (C 0: all, top " \
+                                  "left after the last)") \
+  X(TAILCALL,   iABC,  "A B C k", "return rA(rA+1 .. rA+B-1); k: close upvalues " \
+                                  "first; C > 0: the running function is vararg " \
+                                  "with C-1 fixed parameters (see below)") \
+  X(RETURN,     iABC,  "A B C k", "return B-1 values from rA (B 0: up to top); k " \
+                                  "and C as for TAILCALL") \
+  X(RETURN0,    iABC,  "",        "return nothing; nothing to close, not vararg") \
+  X(RETURN1,    iABC,  "A",       "return rA alone; nothing to close, not vararg") \
+  /* loops (register use described below) */ \
+  X(FORLOOP,    iABx,  "A Bx",    "numeric for: step; if still running, pc moves back by Bx") \
+  X(FORPREP,    iABx,  "A Bx",    "numeric for: check and prepare; if it runs no " \
+                                  "iteration, pc moves forward by Bx+1") \
+  X(TFORPREP,   iABx,  "A Bx",    "generic for: make rA+3 to-be-closed, pc moves forward by Bx") \
+  X(TFORCALL,   iABC,  "A C",     "rA+4 .. rA+3+C get the results of rA(rA+1, rA+2)") \
+  X(TFORLOOP,   iABx,  "A Bx",    "if rA+4 is not nil, rA+2 gets it and pc moves back by Bx") \
+  /* constructors, closures, varargs */ \
+  X(SETLIST,    iABC,  "A B C k", "rA[C+j] gets rA+j for j = 1..B (B 0: up to top); " \
+                                  "when k, the next EXTRAARG adds its value * " \
+                                  "(MAXARG_C+1) to C") \
+  X(CLOSURE,    iABx,  "A Bx",    "rA gets a new closure of the nested prototype Bx") \
+  X(VARARG,     iABC,  "A C",     "rA .. rA+C-2 get the varargs (C 0: all of them, up to top)") \
+  X(VARARGPREP, iABC,  "A",       "first instruction of a vararg function with A fixed parameters") \
+  X(EXTRAARG,   iAx,   "Ax",      "not executed: a wide operand for the instruction before it")
 
 /*
-** The instruction set.  Keep tyP_opnames/tyP_opmodes (vm/opcodes.c) in the
-** same order (asserted there).
+** Notes on the table.
+**
+** LTI, LEI, GTI, GEI: C is 1 when the literal was written as a float.  It
+** only matters on the slow path, to rebuild the operand (and its order,
+** for GTI/GEI) given to a metamethod or an error message.
+**
+** Numeric for uses rA .. rA+3.  Integer loop (init and step integers; a
+** float limit is first clipped with floor or ceil per the manual): FORPREP
+** replaces rA+1 by the number of iterations left, computed as an unsigned
+** value so it cannot overflow, copies the start into rA+3, and raises
+** "'for' step is zero" for a zero step.  Each FORLOOP with a nonzero count
+** decrements it, adds the step to rA, copies rA into rA+3 and jumps back.
+** Float loop: rA index, rA+1 limit, rA+2 step, rA+3 the visible copy.  The
+** preparation errors are "'for' initial value must be a number", "'for'
+** limit must be a number" and "'for' step must be a number".
+**
+** Generic for: rA iterator, rA+1 state, rA+2 control, rA+3 the closing
+** value, rA+4 onwards the loop variables.
+**
+** Vararg functions: the callee's VARARGPREP moves the function and its
+** fixed parameters above the extra arguments (the frame's base moves up and
+** ci->u.l.nextraargs remembers how many extras there are).  That is why
+** RETURN and TAILCALL with C > 0 put ci->func back before moving results.
 */
+
 typedef enum {
-/*----------------------------------------------------------------------
-  name          args    description
-------------------------------------------------------------------------*/
-OP_MOVE,/*      A B     R[A] := R[B]                                    */
-OP_LOADI,/*     A sBx   R[A] := sBx (integer)                           */
-OP_LOADF,/*     A sBx   R[A] := (lua_Number)sBx                         */
-OP_LOADK,/*     A Bx    R[A] := K[Bx]                                   */
-OP_LOADKX,/*    A       R[A] := K[extra arg]  (next is OP_EXTRAARG)     */
-OP_LOADFALSE,/* A       R[A] := false                                   */
-OP_LFALSESKIP,/*A       R[A] := false; pc++                             */
-OP_LOADTRUE,/*  A       R[A] := true                                    */
-OP_LOADNIL,/*   A B     R[A], R[A+1], ..., R[A+B] := nil                */
-OP_GETUPVAL,/*  A B     R[A] := U[B]                                    */
-OP_SETUPVAL,/*  A B     U[B] := R[A]                                    */
-
-OP_GETTABUP,/*  A B C   R[A] := U[B][K[C]:shortstring]                  */
-OP_GETTABLE,/*  A B C   R[A] := R[B][R[C]]                              */
-OP_GETI,/*      A B C   R[A] := R[B][C]  (C an integer 0..255)          */
-OP_GETFIELD,/*  A B C   R[A] := R[B][K[C]:shortstring]                  */
-
-OP_SETTABUP,/*  A B C k U[A][K[B]:shortstring] := RK(C)                 */
-OP_SETTABLE,/*  A B C k R[A][R[B]] := RK(C)                             */
-OP_SETI,/*      A B C k R[A][B] := RK(C)  (B an integer 0..255)         */
-OP_SETFIELD,/*  A B C k R[A][K[B]:shortstring] := RK(C)                 */
-
-OP_NEWTABLE,/*  A B C k R[A] := {}; B: 0 or log2(hash size)+1;
-                        array size = C, + EXTRAARG * (MAXARG_C+1) if k;
-                        always followed by OP_EXTRAARG                  */
-OP_SELF,/*      A B C k R[A+1] := R[B]; R[A] := R[B][RK(C):string]      */
-
-OP_ADDI,/*      A B sC  R[A] := R[B] + sC                               */
-
-OP_ADDK,/*      A B C   R[A] := R[B] + K[C]:number                     */
-OP_SUBK,/*      A B C   R[A] := R[B] - K[C]:number                      */
-OP_MULK,/*      A B C   R[A] := R[B] * K[C]:number                      */
-OP_MODK,/*      A B C   R[A] := R[B] % K[C]:number                      */
-OP_POWK,/*      A B C   R[A] := R[B] ^ K[C]:number                      */
-OP_DIVK,/*      A B C   R[A] := R[B] / K[C]:number                      */
-OP_IDIVK,/*     A B C   R[A] := R[B] // K[C]:number                     */
-OP_BANDK,/*     A B C   R[A] := R[B] & K[C]:integer                     */
-OP_BORK,/*      A B C   R[A] := R[B] | K[C]:integer                     */
-OP_BXORK,/*     A B C   R[A] := R[B] ~ K[C]:integer                     */
-OP_SHRI,/*      A B sC  R[A] := R[B] >> sC                              */
-OP_SHLI,/*      A B sC  R[A] := sC << R[B]                              */
-
-OP_ADD,/*       A B C   R[A] := R[B] + R[C]                             */
-OP_SUB,/*       A B C   R[A] := R[B] - R[C]                             */
-OP_MUL,/*       A B C   R[A] := R[B] * R[C]                             */
-OP_MOD,/*       A B C   R[A] := R[B] % R[C]                             */
-OP_POW,/*       A B C   R[A] := R[B] ^ R[C]                             */
-OP_DIV,/*       A B C   R[A] := R[B] / R[C]                             */
-OP_IDIV,/*      A B C   R[A] := R[B] // R[C]                            */
-OP_BAND,/*      A B C   R[A] := R[B] & R[C]                             */
-OP_BOR,/*       A B C   R[A] := R[B] | R[C]                             */
-OP_BXOR,/*      A B C   R[A] := R[B] ~ R[C]                             */
-OP_SHL,/*       A B C   R[A] := R[B] << R[C]                            */
-OP_SHR,/*       A B C   R[A] := R[B] >> R[C]                            */
-
-OP_UNM,/*       A B     R[A] := -R[B]                                   */
-OP_BNOT,/*      A B     R[A] := ~R[B]                                   */
-OP_NOT,/*       A B     R[A] := not R[B]                                */
-OP_LEN,/*       A B     R[A] := #R[B] (length operator)                 */
-
-OP_CONCAT,/*    A B     R[A] := R[A].. ... ..R[A + B - 1]  (B >= 2)     */
-
-OP_CLOSE,/*     A       close all upvalues and tbc variables >= R[A]    */
-OP_TBC,/*       A       mark variable R[A] "to be closed"               */
-OP_JMP,/*       sJ      pc += sJ                                        */
-OP_EQ,/*        A B k   if ((R[A] == R[B]) ~= k) then pc++              */
-OP_LT,/*        A B k   if ((R[A] <  R[B]) ~= k) then pc++              */
-OP_LE,/*        A B k   if ((R[A] <= R[B]) ~= k) then pc++              */
-
-OP_EQK,/*       A B k   if ((R[A] == K[B]) ~= k) then pc++  (raw eq)    */
-OP_EQI,/*       A sB k  if ((R[A] == sB) ~= k) then pc++                */
-OP_LTI,/*       A sB k  if ((R[A] < sB) ~= k) then pc++                 */
-OP_LEI,/*       A sB k  if ((R[A] <= sB) ~= k) then pc++                */
-OP_GTI,/*       A sB k  if ((R[A] > sB) ~= k) then pc++                 */
-OP_GEI,/*       A sB k  if ((R[A] >= sB) ~= k) then pc++                */
-             /* for LTI..GEI, C = 1 if the literal was a float (isfloat),
-                used only to pick the operand order/type in metamethod
-                calls and error messages                                */
-
-OP_TEST,/*      A k     if (not R[A] == k) then pc++                    */
-OP_TESTSET,/*   A B k   if (not R[B] == k) then pc++ else R[A] := R[B]  */
-
-OP_CALL,/*      A B C   R[A], ... ,R[A+C-2] := R[A](R[A+1], ... ,R[A+B-1])
-                        B = 0: arguments up to top; C = 0: all results,
-                        top set after the last one                      */
-OP_TAILCALL,/*  A B C k return R[A](R[A+1], ... ,R[A+B-1]);
-                        k: close upvalues first; C > 0: vararg function,
-                        C - 1 = its numparams (to restore func)         */
-
-OP_RETURN,/*    A B C k return R[A], ... ,R[A+B-2]; B = 0: up to top;
-                        k: close upvalues/tbc first; C > 0: vararg
-                        function, C - 1 = its numparams                 */
-OP_RETURN0,/*           return (no values; no close; not vararg)        */
-OP_RETURN1,/*   A       return R[A] (no close; not vararg)              */
-
-OP_FORLOOP,/*   A Bx    numeric for: update counters;
-                        if loop continues then pc -= Bx                 */
-OP_FORPREP,/*   A Bx    numeric for: check values and prepare counters;
-                        if loop does not run then pc += Bx + 1          */
-
-OP_TFORPREP,/*  A Bx    generic for: create tbc from R[A+3]; pc += Bx    */
-OP_TFORCALL,/*  A C     R[A+4], ... ,R[A+3+C] := R[A](R[A+1], R[A+2])  */
-OP_TFORLOOP,/*  A Bx    if R[A+4] ~= nil then { R[A+2] := R[A+4]; pc -= Bx } */
-
-OP_SETLIST,/*   A B C k R[A][C+i] := R[A+i], 1 <= i <= B; B = 0: up to top;
-                        if k, C += EXTRAARG * (MAXARG_C+1) (next instr) */
-
-OP_CLOSURE,/*   A Bx    R[A] := closure(KPROTO[Bx])                     */
-OP_VARARG,/*    A C     R[A], R[A+1], ..., R[A+C-2] = vararg; C = 0: all */
-OP_VARARGPREP,/*A       adjust vararg parameters (A = numparams)        */
-OP_EXTRAARG,/*  Ax      extra (larger) argument for previous opcode     */
-NUM_OPCODES_
+#define TY_OPCODE_ENUM(name, mode, args, doc) OP_##name,
+  TY_OPCODE_TABLE(TY_OPCODE_ENUM)
+#undef TY_OPCODE_ENUM
+  NUM_OPCODES_
 } OpCode;
 
 #define NUM_OPCODES ((int)NUM_OPCODES_)
 
-/*
-** Numeric for (FORPREP/FORLOOP), registers R[A]..R[A+3]:
-**   integer loop (init and step integers, limit converted with floor/ceil
-**   as the manual says): FORPREP stores in R[A+1] the unsigned iteration
-**   count ((limit-init)/step, computed without overflow) and copies init to
-**   R[A+3]; it skips the loop if it does not run.  FORLOOP: if count > 0,
-**   count--, R[A] += step, R[A+3] := R[A], jump back.  "'for' step is zero"
-**   is an error.
-**   float loop: R[A] idx, R[A+1] limit, R[A+2] step, R[A+3] copy of idx.
-**   Errors: "'for' initial value must be a number", "'for' limit must be a
-**   number", "'for' step must be a number".
-** Generic for: R[A] iterator, R[A+1] state, R[A+2] control, R[A+3] closing
-**   value (to-be-closed), R[A+4].. loop variables.
-** OP_CALL of a vararg function: the callee's VARARGPREP copies the function
-**   and fixed parameters above the varargs (the frame's base moves up;
-**   ci->u.l.nextraargs records the vararg count); RETURN/TAILCALL with C > 0
-**   restore ci->func before moving results.
-** Test-then-jump opcodes (EQ..TESTSET) are always followed by OP_JMP.
-*/
+/* the operand layouts an opcode's mode names (tyP_opmodes) */
+enum OpMode { iABC, iABx, iAsBx, iAx, isJ };
 
-/* helpers for the code generator / debug module */
-#define isOT(i) ((GET_OPCODE(i) == OP_CALL && GETARG_C(i) == 0) || GET_OPCODE(i) == OP_TAILCALL \
-                 || (GET_OPCODE(i) == OP_VARARG && GETARG_C(i) == 0))  /* sets top */
-#define isIT(i) ((GET_OPCODE(i) == OP_CALL || GET_OPCODE(i) == OP_TAILCALL || \
-                  GET_OPCODE(i) == OP_RETURN || GET_OPCODE(i) == OP_SETLIST) && GETARG_B(i) == 0)  /* uses top */
+/* Instructions that leave L->top marking the end of a variable number of
+** values (a multi-result CALL or VARARG, any TAILCALL), and those that
+** consume such a top (B == 0 in CALL, TAILCALL, RETURN, SETLIST). */
+#define isOT(i) \
+  ((GET_OPCODE(i) == OP_CALL && GETARG_C(i) == 0) || \
+   GET_OPCODE(i) == OP_TAILCALL || \
+   (GET_OPCODE(i) == OP_VARARG && GETARG_C(i) == 0))
+#define isIT(i) \
+  (GETARG_B(i) == 0 && \
+   (GET_OPCODE(i) == OP_CALL || GET_OPCODE(i) == OP_TAILCALL || \
+    GET_OPCODE(i) == OP_RETURN || GET_OPCODE(i) == OP_SETLIST))
 
+/* per opcode: its name ("MOVE", ..., NULL-terminated) and its enum OpMode */
 extern const char *const tyP_opnames[NUM_OPCODES + 1];
-extern const lu_byte tyP_opmodes[NUM_OPCODES];  /* enum OpMode of each opcode */
+extern const lu_byte tyP_opmodes[NUM_OPCODES];
 
-/* limit for table fields flushed per OP_SETLIST */
+/* a table constructor stores its list items with one OP_SETLIST per this many */
 #define LFIELDS_PER_FLUSH 50
 
 #endif
