@@ -1,4 +1,5 @@
 /* func.c: prototypes, closures, upvalues (open list per thread) and to-be-closed variables. */
+#include <stddef.h>
 #include <string.h>
 #include "func.h"
 #include "gc.h"
@@ -31,25 +32,31 @@ LClosure *tyF_newLclosure(lua_State *L, int nupvals) {
   return c;
 }
 
+/* a new upvalue object; the caller makes it open or closed */
+static UpVal *allocupval(lua_State *L) {
+  UpVal *uv = gco2upv(tyC_newobj(L, TY_VUPVAL, sizeof(UpVal)));
+  uv->tbc = 0;
+  return uv;
+}
+
+/* gives every upvalue of cl a fresh closed upvalue holding nil (main chunks
+** and functions loaded from a binary chunk, whose upvalues no stack owns) */
 void tyF_initupvals(lua_State *L, LClosure *cl) {
-  int i;
-  for (i = 0; i < cl->nupvalues; i++) {
-    GCObject *o = tyC_newobj(L, TY_VUPVAL, sizeof(UpVal));
-    UpVal *uv = gco2upv(o);
-    uv->tbc = 0;
-    uv->v = &uv->u.value;  /* closed */
-    setnilvalue(uv->v);
-    cl->upvals[i] = uv;
+  UpVal **cell = cl->upvals;
+  UpVal **end = cell + cl->nupvalues;
+  for (; cell < end; cell++) {
+    UpVal *uv = allocupval(L);
+    uv->v = &uv->u.value;
+    setnilvalue(&uv->u.value);
+    *cell = uv;
     tyC_objbarrier(L, cl, uv);
   }
 }
 
 /* a new open upvalue for `level`, linked after *prev in L's open list */
 static UpVal *newupval(lua_State *L, StkId level, UpVal **prev) {
-  GCObject *o = tyC_newobj(L, TY_VUPVAL, sizeof(UpVal));
-  UpVal *uv = gco2upv(o);
+  UpVal *uv = allocupval(L);
   UpVal *next = *prev;
-  uv->tbc = 0;
   uv->v = level;
   uv->u.open.next = next;
   uv->u.open.previous = prev;
@@ -147,38 +154,22 @@ StkId tyF_close(lua_State *L, StkId level, int status, int yy) {
 }
 
 Proto *tyF_newproto(lua_State *L) {
-  GCObject *o = tyC_newobj(L, TY_VPROTO, sizeof(Proto));
-  Proto *f = gco2p(o);
-  f->numparams = 0;
-  f->is_vararg = 0;
-  f->maxstacksize = 0;
-  f->sizeupvalues = 0;
-  f->sizek = 0;
-  f->sizecode = 0;
-  f->sizelineinfo = 0;
-  f->sizep = 0;
-  f->sizelocvars = 0;
-  f->linedefined = 0;
-  f->lastlinedefined = 0;
-  f->k = NULL;
-  f->code = NULL;
-  f->p = NULL;
-  f->upvalues = NULL;
-  f->lineinfo = NULL;
-  f->locvars = NULL;
-  f->source = NULL;
-  f->gclist = NULL;
-  f->jit = NULL;
+  Proto *f = gco2p(tyC_newobj(L, TY_VPROTO, sizeof(Proto)));
+  /* everything after the GC header starts empty: no parameters, code,
+  ** constants, nested functions, debug information or native code */
+  memset(&f->numparams, 0, sizeof(Proto) - offsetof(Proto, numparams));
   return f;
 }
 
 void tyF_freeproto(lua_State *L, Proto *f) {
+  /* the bytecode with its line table, the constants and nested prototypes,
+  ** the remaining debug tables, then the prototype itself */
   tyM_freearray(L, f->code, f->sizecode);
-  tyM_freearray(L, f->p, f->sizep);
-  tyM_freearray(L, f->k, f->sizek);
   tyM_freearray(L, f->lineinfo, f->sizelineinfo);
-  tyM_freearray(L, f->locvars, f->sizelocvars);
+  tyM_freearray(L, f->k, f->sizek);
+  tyM_freearray(L, f->p, f->sizep);
   tyM_freearray(L, f->upvalues, f->sizeupvalues);
+  tyM_freearray(L, f->locvars, f->sizelocvars);
   tyM_free(L, f);
 }
 

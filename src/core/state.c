@@ -56,45 +56,49 @@ void tyE_setdebt(global_State *g, l_mem debt) {
   g->GCdebt = debt;
 }
 
-/* ---- CallInfo list ---- */
+/* ---- CallInfo list ----
+** A thread's frames are a doubly linked list hanging from base_ci.  Entries
+** past the current one are spares, kept for the next calls; L->nci counts
+** every allocated entry. */
 
 CallInfo *tyE_extendCI(lua_State *L) {
-  CallInfo *ci = tyM_new(L, CallInfo);
-  L->ci->next = ci;
-  ci->previous = L->ci;
-  ci->next = NULL;
-  ci->u.l.trap = 0;
+  CallInfo *cur = L->ci;
+  CallInfo *fresh = tyM_new(L, CallInfo);
+  fresh->previous = cur;
+  fresh->next = NULL;
+  fresh->u.l.trap = 0;  /* the VM reads it before the frame is set up */
+  cur->next = fresh;
   L->nci++;
-  return ci;
+  return fresh;
 }
 
-/* frees every CallInfo after the current one */
+static void dropCI(lua_State *L, CallInfo *ci) {
+  tyM_free(L, ci);
+  L->nci--;
+}
+
+/* frees all the spares */
 void tyE_freeCI(lua_State *L) {
-  CallInfo *ci = L->ci;
-  CallInfo *next = ci->next;
-  ci->next = NULL;
-  while ((ci = next) != NULL) {
-    next = ci->next;
-    tyM_free(L, ci);
-    L->nci--;
+  CallInfo *spare = L->ci->next;
+  L->ci->next = NULL;
+  while (spare != NULL) {
+    CallInfo *following = spare->next;
+    dropCI(L, spare);
+    spare = following;
   }
 }
 
-/* frees half of the unused CallInfos */
+/* frees every other spare, halving the list past the current frame */
 void tyE_shrinkCI(lua_State *L) {
-  CallInfo *ci = L->ci->next;
-  CallInfo *next;
-  if (ci == NULL)
-    return;
-  while ((next = ci->next) != NULL) {
-    CallInfo *next2 = next->next;
-    ci->next = next2;  /* drop `next` */
-    L->nci--;
-    tyM_free(L, next);
-    if (next2 == NULL)
-      break;
-    next2->previous = ci;
-    ci = next2;
+  CallInfo *keep = L->ci->next;
+  while (keep != NULL && keep->next != NULL) {
+    CallInfo *gone = keep->next;
+    CallInfo *after = gone->next;
+    dropCI(L, gone);
+    keep->next = after;
+    if (after != NULL)
+      after->previous = keep;
+    keep = after;
   }
 }
 
@@ -294,62 +298,44 @@ static void close_state(lua_State *L) {
 }
 
 static lua_State *newstate(lua_Alloc f, void *ud, TyImage *img) {
-  int i;
-  lua_State *L;
+  LG *block = (LG *)(*f)(ud, NULL, LUA_TTHREAD, sizeof(LG));
   global_State *g;
-  LG *l = (LG *)(*f)(ud, NULL, LUA_TTHREAD, sizeof(LG));
-  if (l == NULL)
+  lua_State *L;
+  if (block == NULL)
     return NULL;
-  memset(l, 0, sizeof(LG));
-  L = &l->l.l;
-  g = &l->g;
-  L->tt = TY_VTHREAD;
+  /* every field of both structures that is not set below starts as 0 or NULL:
+  ** empty object lists and string table, no metatables, no panic or warning
+  ** function, no memory limit, no image */
+  memset(block, 0, sizeof(LG));
+  g = &block->g;
+  L = &block->l.l;
+  /* the main thread is the first object: white, alone in allgc */
   g->currentwhite = bitmask(WHITE0BIT);
+  L->tt = TY_VTHREAD;
   L->marked = tyC_white(g);
-  L->next = NULL;
   preinit_thread(L, g);
-  g->allgc = obj2gco(L);  /* for now the only object */
+  g->mainthread = L;
+  g->allgc = obj2gco(L);
+  /* memory: the allocator, and this block as the first allocation */
   g->frealloc = f;
   g->ud = ud;
-  g->warnf = NULL;
-  g->ud_warn = NULL;
-  g->mainthread = L;
-  g->seed = makeseed(L);
-  g->gcstp = GCSTPGC;  /* no collection while building the state */
-  g->strt.size = g->strt.nuse = 0;
-  g->strt.hash = NULL;
-  setnilvalue(&g->l_registry);
-  g->panic = NULL;
-  g->gcstate = GCSpause;
-  g->gckind = KGC_INC;
-  g->gcstopem = 0;
-  g->gcemergency = 0;
-  g->finobj = g->tobefnz = g->fixedgc = NULL;
-  g->gray = g->grayagain = NULL;
-  g->weak = g->ephemeron = g->allweak = NULL;
-  g->survival = g->old1 = g->reallyold = g->firstold1 = NULL;
-  g->finobjsur = g->finobjold1 = g->finobjrold = NULL;
-  g->remembered = NULL;
-  g->sweepgc = NULL;
-  g->twups = NULL;
   g->totalbytes = (l_mem)sizeof(LG);
-  g->GCdebt = 0;
-  g->GCestimate = 0;
-  g->memlimit = 0;
-  g->image = NULL;
-  setivalue(&g->nilvalue, 0);  /* not a nil: signals an incomplete state */
+  g->seed = makeseed(L);
+  /* the collector: incremental, with the default tuning; it stays off until
+  ** f_luaopen has built the state */
+  g->gckind = KGC_INC;
+  g->gcstate = GCSpause;
+  g->gcstp = GCSTPGC;
   g->gcpause = TY_GCPAUSE;
   g->gcstepmul = TY_GCMUL;
   g->gcstepsize = TY_GCSTEPSIZE;
-  g->genmajormul = 25;  /* stored divided by 4 (api.c) */
   g->genminormul = 20;
-  for (i = 0; i < LUA_NUMTYPES; i++)
-    g->mt[i] = NULL;
-  for (i = 0; i < TM_N; i++)
-    g->tmname[i] = NULL;
+  g->genmajormul = 25;  /* 100%, stored divided by 4 (api.c) */
+  setnilvalue(&g->l_registry);
+  setivalue(&g->nilvalue, 0);  /* not a nil until the state is complete */
   if (tyD_rawrunprotected(L, f_luaopen, img) != LUA_OK) {
-    close_state(L);  /* memory error while building */
-    L = NULL;
+    close_state(L);  /* out of memory while building */
+    return NULL;
   }
   return L;
 }
@@ -383,15 +369,19 @@ void tyE_warning(lua_State *L, const char *msg, int tocont) {
     wf(G(L)->ud_warn, msg, tocont);
 }
 
-/* "error in <where> (<message>)", message from the error object on the top */
+/* warns "error in <where> (<message>)", the message being the error object on
+** the top (or a stand-in when that is not a string); one warning in pieces */
 void tyE_warnerror(lua_State *L, const char *where) {
-  TValue *errobj = L->top - 1;
-  const char *msg = ttisstring(errobj) ? svalue(errobj) : "error object is not a string";
-  tyE_warning(L, "error in ", 1);
-  tyE_warning(L, where, 1);
-  tyE_warning(L, " (", 1);
-  tyE_warning(L, msg, 1);
-  tyE_warning(L, ")", 0);
+  const TValue *err = L->top - 1;
+  const char *piece[5];
+  int i;
+  piece[0] = "error in ";
+  piece[1] = where;
+  piece[2] = " (";
+  piece[3] = ttisstring(err) ? svalue(err) : "error object is not a string";
+  piece[4] = ")";
+  for (i = 0; i < 5; i++)
+    tyE_warning(L, piece[i], i < 4);  /* all but the last continue the message */
 }
 
 /* ---- tycho extensions ---- */

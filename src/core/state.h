@@ -35,18 +35,24 @@ typedef struct tyjmp {
   volatile int status;
 } tyjmp;
 
-/* callstatus bits */
-#define CIST_OAH      (1 << 0)  /* original value of allowhook */
-#define CIST_C        (1 << 1)  /* call is running a C function */
-#define CIST_FRESH    (1 << 2)  /* call is on a fresh tyV_execute frame */
-#define CIST_HOOKED   (1 << 3)  /* call is running a debug hook */
-#define CIST_YPCALL   (1 << 4)  /* doing a yieldable protected call */
-#define CIST_TAIL     (1 << 5)  /* call was tail called */
-#define CIST_HOOKYIELD (1 << 6) /* last hook called yielded */
-#define CIST_FIN      (1 << 7)  /* function "called" a finalizer */
-#define CIST_TRAN     (1 << 8)  /* ci has transfer information */
-#define CIST_CLSRET   (1 << 9)  /* function is closing tbc variables */
-#define CIST_LEQ      (1 << 10) /* calling __lt for a missing __le: negate its result */
+/*
+** CallInfo.callstatus: one bit per property of a frame.  The values are part
+** of a suspended coroutine's saved frames (image writer), so they stay put.
+*/
+/* what the frame runs */
+#define CIST_C         0x0002  /* a C function (clear: a Lua function) */
+#define CIST_FRESH     0x0004  /* a Lua function with its own tyV_execute invocation */
+#define CIST_TAIL      0x0020  /* reached through a tail call */
+/* debug hooks */
+#define CIST_OAH       0x0001  /* L->allowhook as it was before the hook ran */
+#define CIST_HOOKED    0x0008  /* the frame belongs to a running hook */
+#define CIST_HOOKYIELD 0x0040  /* the last hook of this frame yielded */
+#define CIST_TRAN      0x0100  /* u2.transferinfo is valid (call/return hooks) */
+/* what the frame is doing on behalf of others */
+#define CIST_YPCALL    0x0010  /* inside a lua_pcallk with a continuation */
+#define CIST_FIN       0x0080  /* running a finalizer for the collector */
+#define CIST_CLSRET    0x0200  /* returning, and running __close of its tbc slots */
+#define CIST_LEQ       0x0400  /* a __lt call standing in for __le: its result is negated */
 
 typedef struct CallInfo {
   StkId func;                 /* function slot */
@@ -124,16 +130,16 @@ typedef struct stringtable {
 #define STRCACHE_N 53
 #define STRCACHE_M 2
 
-/* GC states (core/gc.c) */
-#define GCSpropagate 0
-#define GCSenteratomic 1
-#define GCSatomic 2
-#define GCSswpallgc 3
-#define GCSswpfinobj 4
-#define GCSswptobefnz 5
-#define GCSswpend 6
-#define GCScallfin 7
-#define GCSpause 8
+/* g->gcstate: where the incremental cycle of core/gc.c stands, in cycle order */
+#define GCSpropagate   0  /* marking, a few gray objects per step */
+#define GCSenteratomic 1  /* nothing gray is left: the atomic step is next */
+#define GCSatomic      2  /* inside the atomic step */
+#define GCSswpallgc    3  /* sweeping g->allgc */
+#define GCSswpfinobj   4  /* sweeping g->finobj */
+#define GCSswptobefnz  5  /* sweeping g->tobefnz */
+#define GCSswpend      6  /* sweeps done; buffers get shrunk */
+#define GCScallfin     7  /* running pending finalizers */
+#define GCSpause       8  /* between two cycles */
 
 #define KGC_INC 0
 #define KGC_GEN 1

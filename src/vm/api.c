@@ -1,5 +1,6 @@
 /* api.c: the public Lua 5.4 C API (lua_*), except the parts owned by do.c, debug.c and state.c. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lua.h"
@@ -24,52 +25,72 @@ const char lua_ident[] =
   "$LuaAuthors: " LUA_AUTHORS " $"
   "$tycho: " "a Lua 5.4 runtime" " $";
 
-/* a value is valid when it is not the shared nil that stands for "no value" */
-#define isvalid(L, o) (!ttisnil(o) || (o) != &G(L)->nilvalue)
+/*
+** Conventions of this file.
+**
+** An "acceptable" index that names no value resolves to the shared nil of the
+** global state; `novalue` tests the tag before the address, so values that
+** are not nil never load the global state.  A raw write into a
+** table may add a key whose metamethod was cached as absent, so it clears
+** Table.flags (`forgetTMs`).  Functions that only read the stack never run
+** the collector; functions that create objects call tyC_checkGC once the new
+** object is anchored on the stack.
+*/
+#define novalue(L, o)  (ttisnil(o) && (o) == &G(L)->nilvalue)
+#define forgetTMs(t)   ((t)->flags &= (lu_byte)~maskflags)
 
-/* reset the cached "metamethod absent" bits of a table after a raw write */
-#define invalidateTMcache(t) ((t)->flags &= (lu_byte)~maskflags)
+/* one bit per type tag (ttypetag < 64), for the lua_is* predicates */
+#define TAG(t)         ((uint64_t)1 << (t))
 
 /* ======================================================================
-** index translation
+** Resolving indices
+**
+** Positive indices count up from the slot after the running function,
+** negative ones down from the top.  LUA_REGISTRYINDEX and the upvalue
+** pseudo-indices below it live outside the stack.
 ** ====================================================================== */
 
-TValue *tyA_index2value(lua_State *L, int idx) {
-  CallInfo *ci = L->ci;
-  if (idx > 0) {
-    StkId o = ci->func + idx;
-    api_check(L, idx <= ci->top - (ci->func + 1), "unacceptable index");
-    if (o >= L->top) return &G(L)->nilvalue;
-    return o;
+/* upvalue `up` (1-based) of the running C closure; none for anything else */
+static TValue *upvalueslot(lua_State *L, int up) {
+  const TValue *fn = L->ci->func;
+  api_check(L, up <= TY_MAXUPVAL + 1, "upvalue index too large");
+  if (ttisCclosure(fn)) {
+    CClosure *cl = clCvalue(fn);
+    if (up <= cl->nupvalues)
+      return &cl->upvalue[up - 1];
   }
-  else if (!ispseudo(idx)) {  /* negative index */
-    api_check(L, idx != 0 && -idx <= L->top - (ci->func + 1), "invalid index");
+  return &G(L)->nilvalue;  /* light C function, or a Lua function seen from a hook */
+}
+
+static inline TValue *at(lua_State *L, int idx) {
+  if (idx > 0) {
+    StkId p = L->ci->func + idx;
+    api_check(L, p < L->ci->top, "unacceptable index");
+    return (p < L->top) ? p : &G(L)->nilvalue;
+  }
+  if (idx > LUA_REGISTRYINDEX) {
+    api_check(L, idx != 0 && L->top + idx > L->ci->func, "invalid index");
     return L->top + idx;
   }
-  else if (idx == LUA_REGISTRYINDEX)
+  if (idx == LUA_REGISTRYINDEX)
     return &G(L)->l_registry;
-  else {  /* upvalues */
-    idx = LUA_REGISTRYINDEX - idx;
-    api_check(L, idx <= TY_MAXUPVAL + 1, "upvalue index too large");
-    if (ttisCclosure(ci->func)) {
-      CClosure *func = clCvalue(ci->func);
-      return (idx <= func->nupvalues) ? &func->upvalue[idx - 1] : &G(L)->nilvalue;
-    }
-    /* light C function or Lua function (through a hook): no upvalues */
-    return &G(L)->nilvalue;
-  }
+  return upvalueslot(L, LUA_REGISTRYINDEX - idx);
+}
+
+/* a real stack slot of the current frame (no pseudo-indices) */
+static inline StkId stackat(lua_State *L, int idx) {
+  StkId p = (idx > 0) ? L->ci->func + idx : L->top + idx;
+  api_check(L, idx != 0 && !ispseudo(idx), "invalid index");
+  api_check(L, p > L->ci->func && p < L->top, "invalid index");
+  return p;
+}
+
+TValue *tyA_index2value(lua_State *L, int idx) {
+  return at(L, idx);
 }
 
 StkId tyA_index2stack(lua_State *L, int idx) {
-  CallInfo *ci = L->ci;
-  if (idx > 0) {
-    StkId o = ci->func + idx;
-    api_check(L, o < L->top, "invalid index");
-    return o;
-  }
-  api_check(L, idx != 0 && -idx <= L->top - (ci->func + 1), "invalid index");
-  api_check(L, !ispseudo(idx), "invalid index");
-  return L->top + idx;
+  return stackat(L, idx);
 }
 
 const TValue *tyA_globals(lua_State *L) {
@@ -77,137 +98,139 @@ const TValue *tyA_globals(lua_State *L) {
 }
 
 /* ======================================================================
-** basic stack manipulation
+** The shape of the stack
 ** ====================================================================== */
 
-LUA_API int lua_checkstack(lua_State *L, int n) {
-  int res;
-  CallInfo *ci = L->ci;
-  api_check(L, n >= 0, "negative 'n'");
-  if (L->stack_last - L->top > n)  /* stack large enough? */
-    res = 1;
-  else {
-    int inuse = cast_int(L->top - L->stack) + EXTRA_STACK;
-    if (inuse > TY_MAXSTACK - n)  /* can't grow without overflow? */
-      res = 0;
-    else
-      res = tyD_growstack(L, n, 0);
-  }
-  if (res && ci->top < L->top + n)
-    ci->top = L->top + n;  /* adjust frame top */
-  return res;
-}
-
-LUA_API void lua_xmove(lua_State *from, lua_State *to, int n) {
-  int i;
-  if (from == to) return;
-  api_checknelems(from, n);
-  api_check(from, G(from) == G(to), "moving among independent states");
-  api_check(from, to->ci->top - to->top >= n, "stack overflow");
-  from->top -= n;
-  for (i = 0; i < n; i++) {
-    setobjs2s(to, to->top, from->top + i);
-    to->top++;  /* stack already checked by the caller */
-  }
-}
-
-LUA_API lua_CFunction lua_atpanic(lua_State *L, lua_CFunction panicf) {
-  lua_CFunction old = G(L)->panic;
-  G(L)->panic = panicf;
-  return old;
-}
-
-LUA_API lua_Number lua_version(lua_State *L) {
-  (void)L;
-  return LUA_VERSION_NUM;
-}
-
 LUA_API int lua_absindex(lua_State *L, int idx) {
-  return (idx > 0 || ispseudo(idx))
-         ? idx
-         : cast_int(L->top - L->ci->func) + idx;
+  if (idx > 0 || ispseudo(idx))
+    return idx;
+  return cast_int(L->top - L->ci->func) + idx;
 }
 
 LUA_API int lua_gettop(lua_State *L) {
-  return cast_int(L->top - (L->ci->func + 1));
+  return cast_int(L->top - L->ci->func) - 1;
 }
 
-/* does the thread have a pending to-be-closed slot at or above `level`? */
-static int hastbc(lua_State *L, StkId level) {
-  return L->ntbc > 0 && restorestack(L, L->tbc[L->ntbc - 1]) >= level;
+/* is the innermost pending to-be-closed slot at or above `p`? */
+static int tbcfrom(lua_State *L, StkId p) {
+  if (L->ntbc == 0)
+    return 0;
+  return restorestack(L, L->tbc[L->ntbc - 1]) >= p;
 }
 
 LUA_API void lua_settop(lua_State *L, int idx) {
-  CallInfo *ci = L->ci;
-  StkId func = ci->func, newtop;
-  ptrdiff_t diff;
-  if (idx >= 0) {
-    api_check(L, idx <= ci->top - (func + 1), "new top too large");
-    diff = ((func + 1) + idx) - L->top;
-    for (; diff > 0; diff--)
-      setnilvalue(L->top++);  /* clear new slots */
+  StkId first = L->ci->func + 1;  /* index 1 */
+  StkId want;
+  if (idx < 0) {
+    api_check(L, -(idx + 1) <= L->top - first, "invalid new top");
+    want = L->top + (idx + 1);
   }
   else {
-    api_check(L, -(idx + 1) <= (L->top - (func + 1)), "invalid new top");
-    diff = idx + 1;
+    api_check(L, idx <= L->ci->top - first, "new top too large");
+    want = first + idx;
+    while (L->top < want) {  /* growing: the new slots read as nil */
+      setnilvalue(L->top);
+      L->top++;
+    }
   }
-  newtop = L->top + diff;
-  if (diff < 0 && hastbc(L, newtop))
-    newtop = tyF_close(L, newtop, CLOSEKTOP, 0);  /* runs __close of removed slots */
-  L->top = newtop;
-}
-
-LUA_API void lua_closeslot(lua_State *L, int idx) {
-  StkId level = index2stack(L, idx);
-  api_check(L, L->ntbc > 0 && restorestack(L, L->tbc[L->ntbc - 1]) == level,
-            "no variable to close at given level");
-  level = tyF_close(L, level, CLOSEKTOP, 0);
-  setnilvalue(level);
-}
-
-/* reverses the slots from..to (inclusive) */
-static void reverse(lua_State *L, StkId from, StkId to) {
-  for (; from < to; from++, to--) {
-    TValue temp;
-    setobj(L, &temp, from);
-    setobjs2s(L, from, to);
-    setobj2s(L, to, &temp);
-  }
-}
-
-/* rotation by three reversals: (ab)^r = b^r a^r */
-LUA_API void lua_rotate(lua_State *L, int idx, int n) {
-  StkId p, t, m;
-  t = L->top - 1;
-  p = index2stack(L, idx);
-  api_check(L, (n >= 0 ? n : -n) <= (t - p + 1), "invalid 'n'");
-  m = (n >= 0 ? t - n : p - n - 1);
-  reverse(L, p, m);
-  reverse(L, m + 1, t);
-  reverse(L, p, t);
-}
-
-LUA_API void lua_copy(lua_State *L, int fromidx, int toidx) {
-  TValue *fr = index2value(L, fromidx);
-  TValue *to = index2value(L, toidx);
-  api_check(L, isvalid(L, to), "invalid index");
-  setobj(L, to, fr);
-  if (toidx < LUA_REGISTRYINDEX)  /* function upvalue? */
-    tyC_barrier(L, clCvalue(L->ci->func), fr);
+  /* shrinking over a to-be-closed slot runs its __close first (the values stay
+  ** below the old top while the handlers run) */
+  if (want < L->top && tbcfrom(L, want))
+    want = tyF_close(L, want, CLOSEKTOP, 0);
+  L->top = want;
 }
 
 LUA_API void lua_pushvalue(lua_State *L, int idx) {
-  setobj2s(L, L->top, index2value(L, idx));
+  const TValue *o = at(L, idx);
+  setobj2s(L, L->top, o);
   api_incr_top(L);
 }
 
+/* reverses the run lo..hi in place (both ends included) */
+static void reverserun(StkId lo, StkId hi) {
+  while (lo < hi) {
+    TValue keep = *lo;
+    *lo = *hi;
+    *hi = keep;
+    lo++, hi--;
+  }
+}
+
+/*
+** Rotating [p, top) by n is swapping its two blocks, the first of length
+** len - n (n >= 0) or -n (n < 0); reversing each block and then the whole
+** run does that in place.
+*/
+LUA_API void lua_rotate(lua_State *L, int idx, int n) {
+  StkId p = stackat(L, idx);
+  StkId last = L->top - 1;
+  StkId split;  /* last slot of the first block */
+  api_check(L, (n < 0 ? -n : n) <= last - p + 1, "invalid 'n'");
+  split = (n < 0) ? p + (-n) - 1 : last - n;
+  reverserun(p, split);
+  reverserun(split + 1, last);
+  reverserun(p, last);
+}
+
+LUA_API void lua_copy(lua_State *L, int fromidx, int toidx) {
+  const TValue *src = at(L, fromidx);
+  TValue *dst = at(L, toidx);
+  api_check(L, !novalue(L, dst), "invalid index");
+  setobj(L, dst, src);
+  if (ispseudo(toidx) && toidx != LUA_REGISTRYINDEX)  /* an upvalue of this C closure */
+    tyC_barrier(L, clCvalue(L->ci->func), src);
+}
+
+LUA_API int lua_checkstack(lua_State *L, int n) {
+  int ok = 1;
+  api_check(L, n >= 0, "negative 'n'");
+  if (L->stack_last - L->top <= n) {  /* not enough room yet */
+    int used = cast_int(L->top - L->stack) + EXTRA_STACK;
+    if (n > TY_MAXSTACK - used)
+      ok = 0;  /* would pass the stack limit */
+    else
+      ok = tyD_growstack(L, n, 0);
+  }
+  if (ok && L->top + n > L->ci->top)
+    L->ci->top = L->top + n;  /* the frame may now use the room */
+  return ok;
+}
+
+LUA_API void lua_xmove(lua_State *from, lua_State *to, int n) {
+  StkId src;
+  int i;
+  if (from == to)
+    return;
+  api_checknelems(from, n);
+  api_check(from, G(from) == G(to), "moving among independent states");
+  api_check(from, to->ci->top - to->top >= n, "stack overflow");
+  src = from->top - n;
+  from->top = src;
+  for (i = 0; i < n; i++)
+    setobjs2s(to, to->top + i, src + i);
+  to->top += n;
+}
+
+LUA_API void lua_closeslot(lua_State *L, int idx) {
+  StkId slot = stackat(L, idx);
+  api_check(L, L->ntbc > 0 && restorestack(L, L->tbc[L->ntbc - 1]) == slot,
+            "no variable to close at given level");
+  slot = tyF_close(L, slot, CLOSEKTOP, 0);
+  setnilvalue(slot);
+}
+
+LUA_API void lua_toclose(lua_State *L, int idx) {
+  /* checks for __close; do.c runs it when the C function returns */
+  tyF_newtbcupval(L, stackat(L, idx));
+}
+
 /* ======================================================================
-** access functions (stack -> C)
+** Looking at values (stack -> C)
 ** ====================================================================== */
 
 LUA_API int lua_type(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  return (isvalid(L, o) ? ttype(o) : LUA_TNONE);
+  const TValue *o = at(L, idx);
+  return novalue(L, o) ? LUA_TNONE : ttype(o);
 }
 
 LUA_API const char *lua_typename(lua_State *L, int t) {
@@ -216,857 +239,583 @@ LUA_API const char *lua_typename(lua_State *L, int t) {
   return ttypename(t);
 }
 
-LUA_API int lua_iscfunction(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  return (ttislcf(o) || ttisCclosure(o));
+/* does the value at idx carry one of the type tags in `tags`? */
+static int tagin(lua_State *L, int idx, uint64_t tags) {
+  const TValue *o = at(L, idx);
+  return (int)((tags >> ttypetag(o)) & 1u);
 }
 
 LUA_API int lua_isinteger(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  return ttisinteger(o);
+  return tagin(L, idx, TAG(TY_VNUMINT));
 }
 
-LUA_API int lua_isnumber(lua_State *L, int idx) {
-  lua_Number n;
-  const TValue *o = index2value(L, idx);
-  return tonumber(o, &n);
-}
-
-LUA_API int lua_isstring(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  return (ttisstring(o) || cvt2str(o));
+LUA_API int lua_isstring(lua_State *L, int idx) {  /* numbers convert to strings */
+  return tagin(L, idx, TAG(TY_VSHRSTR) | TAG(TY_VLNGSTR) | TAG(TY_VNUMINT) | TAG(TY_VNUMFLT));
 }
 
 LUA_API int lua_isuserdata(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  return (ttisfulluserdata(o) || ttislightuserdata(o));
+  return tagin(L, idx, TAG(TY_VUSERDATA) | TAG(TY_VLIGHTUD));
 }
 
-LUA_API int lua_rawequal(lua_State *L, int index1, int index2) {
-  const TValue *o1 = index2value(L, index1);
-  const TValue *o2 = index2value(L, index2);
-  return (isvalid(L, o1) && isvalid(L, o2)) ? tyV_rawequalobj(o1, o2) : 0;
+LUA_API int lua_iscfunction(lua_State *L, int idx) {
+  return tagin(L, idx, TAG(TY_VLCF) | TAG(TY_VCCL));
 }
 
-LUA_API void lua_arith(lua_State *L, int op) {
-  StkId p1, p2;
-  if (op != LUA_OPUNM && op != LUA_OPBNOT)
-    api_checknelems(L, 2);  /* all other operations expect two operands */
-  else {  /* unary operations: add a fake second operand */
-    api_checknelems(L, 1);
-    setobjs2s(L, L->top, L->top - 1);
-    api_incr_top(L);
-  }
-  p1 = L->top - 2;
-  p2 = L->top - 1;
-  if (!tyO_rawarith(L, op, p1, p2, p1)) {  /* not done by plain arithmetic */
-    if ((op == LUA_OPIDIV || op == LUA_OPMOD) && ttisinteger(p1) && ttisinteger(p2)) {
-      /* integer division by zero: raises "attempt to perform 'n//0'" / "'n%%0'" */
-      lua_Integer r = (op == LUA_OPIDIV) ? tyV_idiv(L, ivalue(p1), ivalue(p2))
-                                         : tyV_mod(L, ivalue(p1), ivalue(p2));
-      setivalue(p1, r);
-    }
-    else  /* metamethod or error */
-      tyT_trybinTM(L, p1, p2, p1, cast(TMS, (op - LUA_OPADD) + TM_ADD));
-  }
-  L->top--;  /* pop second operand; result is in the first one's slot */
+/* the conversions report success through an optional flag; they give 0 on failure */
+static int reportconv(int *flag, int ok) {
+  if (flag != NULL)
+    *flag = ok;
+  return ok;
 }
 
-LUA_API int lua_compare(lua_State *L, int index1, int index2, int op) {
-  const TValue *o1 = index2value(L, index1);
-  const TValue *o2 = index2value(L, index2);
-  int i = 0;
-  if (isvalid(L, o1) && isvalid(L, o2)) {
-    switch (op) {
-      case LUA_OPEQ: i = tyV_equalobj(L, o1, o2); break;
-      case LUA_OPLT: i = tyV_lessthan(L, o1, o2); break;
-      case LUA_OPLE: i = tyV_lessequal(L, o1, o2); break;
-      default: api_check(L, 0, "invalid option");
-    }
-  }
-  return i;
+LUA_API lua_Number lua_tonumberx(lua_State *L, int idx, int *isnum) {
+  const TValue *o = at(L, idx);
+  lua_Number x = 0;
+  if (!reportconv(isnum, tonumber(o, &x)))
+    x = 0;
+  return x;
 }
 
-LUA_API size_t lua_stringtonumber(lua_State *L, const char *s) {
-  size_t sz = tyO_str2num(s, L->top);
-  if (sz != 0)
-    api_incr_top(L);
-  return sz;
+LUA_API lua_Integer lua_tointegerx(lua_State *L, int idx, int *isnum) {
+  const TValue *o = at(L, idx);
+  lua_Integer x = 0;
+  if (!reportconv(isnum, tointeger(o, &x)))
+    x = 0;
+  return x;
 }
 
-LUA_API lua_Number lua_tonumberx(lua_State *L, int idx, int *pisnum) {
-  lua_Number n = 0;
-  const TValue *o = index2value(L, idx);
-  int isnum = tonumber(o, &n);
-  if (pisnum) *pisnum = isnum;
-  return n;
-}
-
-LUA_API lua_Integer lua_tointegerx(lua_State *L, int idx, int *pisnum) {
-  lua_Integer res = 0;
-  const TValue *o = index2value(L, idx);
-  int isnum = tointeger(o, &res);
-  if (!isnum) res = 0;
-  if (pisnum) *pisnum = isnum;
-  return res;
+LUA_API int lua_isnumber(lua_State *L, int idx) {  /* numbers, and strings that convert */
+  int ok;
+  (void)lua_tonumberx(L, idx, &ok);
+  return ok;
 }
 
 LUA_API int lua_toboolean(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
+  const TValue *o = at(L, idx);
   return !l_isfalse(o);
 }
 
 LUA_API const char *lua_tolstring(lua_State *L, int idx, size_t *len) {
-  TValue *o = index2value(L, idx);
-  if (!ttisstring(o)) {
-    if (!cvt2str(o)) {  /* not convertible? */
-      if (len != NULL) *len = 0;
-      return NULL;
-    }
-    tyO_tostring(L, o);  /* converts the number in place */
+  TValue *o = at(L, idx);
+  if (ttisnumber(o)) {  /* the slot itself becomes the string (manual 4.6) */
+    tyO_tostring(L, o);
     tyC_checkGC(L);
-    o = index2value(L, idx);  /* the collector may have moved the stack */
+    o = at(L, idx);  /* a collection may have moved the stack */
+  }
+  else if (!ttisstring(o)) {
+    if (len != NULL)
+      *len = 0;
+    return NULL;
   }
   if (len != NULL)
     *len = vslen(o);
   return svalue(o);
 }
 
-LUA_API lua_Unsigned lua_rawlen(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  switch (ttypetag(o)) {
-    case TY_VSHRSTR: return tsvalue(o)->shrlen;
-    case TY_VLNGSTR: return tsvalue(o)->u.lnglen;
-    case TY_VUSERDATA: return uvalue(o)->len;
-    case TY_VTABLE: return tyH_getn(hvalue(o));
-    default: return 0;
-  }
-}
-
-LUA_API lua_CFunction lua_tocfunction(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  if (ttislcf(o)) return fvalue(o);
-  else if (ttisCclosure(o)) return clCvalue(o)->f;
-  else return NULL;  /* not a C function */
-}
-
-static void *touserdata(const TValue *o) {
-  switch (ttype(o)) {
-    case LUA_TUSERDATA: return getudatamem(uvalue(o));
-    case LUA_TLIGHTUSERDATA: return pvalue(o);
-    default: return NULL;
-  }
+/* the C-visible address of a full or light userdata; NULL for other values */
+static void *udataaddr(const TValue *o) {
+  if (ttisfulluserdata(o))
+    return getudatamem(uvalue(o));
+  return ttislightuserdata(o) ? pvalue(o) : NULL;
 }
 
 LUA_API void *lua_touserdata(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  return touserdata(o);
+  return udataaddr(at(L, idx));
 }
 
 LUA_API lua_State *lua_tothread(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  return (!ttisthread(o)) ? NULL : thvalue(o);
+  const TValue *o = at(L, idx);
+  return ttisthread(o) ? thvalue(o) : NULL;
 }
 
-/* Pointers to light C functions, userdata and light userdata are the
-** "natural" ones; other collectable objects give their address. */
+LUA_API lua_CFunction lua_tocfunction(lua_State *L, int idx) {
+  const TValue *o = at(L, idx);
+  if (ttisCclosure(o))
+    return clCvalue(o)->f;
+  return ttislcf(o) ? fvalue(o) : NULL;
+}
+
+/* userdata give their memory, light C functions their address, other
+** collectable values their object; numbers, booleans and nil give NULL */
 LUA_API const void *lua_topointer(lua_State *L, int idx) {
-  const TValue *o = index2value(L, idx);
-  switch (ttypetag(o)) {
-    case TY_VLCF: return cast(void *, cast(size_t, fvalue(o)));
-    case TY_VUSERDATA: case TY_VLIGHTUD: return touserdata(o);
-    default:
-      if (iscollectable(o)) return gcvalue(o);
-      return NULL;
+  const TValue *o = at(L, idx);
+  if (ttislcf(o))
+    return cast(void *, cast(size_t, fvalue(o)));
+  if (ttisfulluserdata(o) || ttislightuserdata(o))
+    return udataaddr(o);
+  return iscollectable(o) ? gcvalue(o) : NULL;
+}
+
+LUA_API lua_Unsigned lua_rawlen(lua_State *L, int idx) {
+  const TValue *o = at(L, idx);
+  if (ttisstring(o))
+    return tsslen(tsvalue(o));
+  if (ttistable(o))
+    return tyH_getn(hvalue(o));
+  return ttisfulluserdata(o) ? uvalue(o)->len : 0;
+}
+
+LUA_API int lua_rawequal(lua_State *L, int index1, int index2) {
+  const TValue *a = at(L, index1);
+  const TValue *b = at(L, index2);
+  if (novalue(L, a) || novalue(L, b))
+    return 0;
+  return tyV_rawequalobj(a, b);
+}
+
+LUA_API int lua_compare(lua_State *L, int index1, int index2, int op) {
+  const TValue *a = at(L, index1);
+  const TValue *b = at(L, index2);
+  if (novalue(L, a) || novalue(L, b))
+    return 0;  /* a missing operand compares false */
+  if (op == LUA_OPEQ)
+    return tyV_equalobj(L, a, b);
+  if (op == LUA_OPLT)
+    return tyV_lessthan(L, a, b);
+  if (op == LUA_OPLE)
+    return tyV_lessequal(L, a, b);
+  api_check(L, 0, "invalid option");
+  return 0;
+}
+
+/*
+** Operands are the top two values (one for LUA_OPUNM and LUA_OPBNOT, which
+** then gets a copy of itself as the second operand, as the VM does); the
+** result replaces the first one.
+*/
+LUA_API void lua_arith(lua_State *L, int op) {
+  StkId x, y;
+  if (op == LUA_OPUNM || op == LUA_OPBNOT) {
+    api_checknelems(L, 1);
+    setobjs2s(L, L->top, L->top - 1);
+    api_incr_top(L);
   }
+  else
+    api_checknelems(L, 2);
+  x = L->top - 2;
+  y = L->top - 1;
+  if (tyO_rawarith(L, op, x, y, x)) {
+    /* done on plain numbers */
+  }
+  else if ((op == LUA_OPIDIV || op == LUA_OPMOD) && ttisinteger(x) && ttisinteger(y)) {
+    /* integer division by zero: the VM's helpers raise the proper error */
+    lua_Integer a = ivalue(x), b = ivalue(y);
+    lua_Integer r = (op == LUA_OPMOD) ? tyV_mod(L, a, b) : tyV_idiv(L, a, b);
+    setivalue(x, r);
+  }
+  else
+    tyT_trybinTM(L, x, y, x, cast(TMS, TM_ADD + (op - LUA_OPADD)));
+  L->top--;
+}
+
+LUA_API size_t lua_stringtonumber(lua_State *L, const char *s) {
+  size_t used = tyO_str2num(s, L->top);  /* writes the number into the free slot */
+  if (used > 0)
+    api_incr_top(L);
+  return used;
 }
 
 /* ======================================================================
-** push functions (C -> stack)
+** Pushing values (C -> stack)
 ** ====================================================================== */
 
 LUA_API void lua_pushnil(lua_State *L) {
-  setnilvalue(L->top);
+  StkId o = L->top;
+  setnilvalue(o);
   api_incr_top(L);
 }
 
-LUA_API void lua_pushnumber(lua_State *L, lua_Number n) {
-  setfltvalue(L->top, n);
+LUA_API void lua_pushboolean(lua_State *L, int b) {
+  StkId o = L->top;
+  setbvalue(o, b != 0);
   api_incr_top(L);
 }
 
 LUA_API void lua_pushinteger(lua_State *L, lua_Integer n) {
-  setivalue(L->top, n);
+  StkId o = L->top;
+  setivalue(o, n);
   api_incr_top(L);
 }
 
-/* the string is created before it is pushed, so a memory error leaves the stack intact */
-LUA_API const char *lua_pushlstring(lua_State *L, const char *s, size_t len) {
-  TString *ts = (len == 0) ? tyS_new(L, "") : tyS_newlstr(L, s, len);
+LUA_API void lua_pushnumber(lua_State *L, lua_Number n) {
+  StkId o = L->top;
+  setfltvalue(o, n);
+  api_incr_top(L);
+}
+
+LUA_API void lua_pushlightuserdata(lua_State *L, void *p) {
+  StkId o = L->top;
+  setpvalue(o, p);
+  api_incr_top(L);
+}
+
+LUA_API int lua_pushthread(lua_State *L) {
+  StkId o = L->top;
+  setthvalue(L, o, L);
+  api_incr_top(L);
+  return L == G(L)->mainthread;
+}
+
+/* pushes a string that was just created (so a memory error left the stack as it was) */
+static const char *pushnewstring(lua_State *L, TString *ts) {
   setsvalue(L, L->top, ts);
   api_incr_top(L);
   tyC_checkGC(L);
   return getstr(ts);
 }
 
+LUA_API const char *lua_pushlstring(lua_State *L, const char *s, size_t len) {
+  /* s may be NULL when len is 0 */
+  return pushnewstring(L, len > 0 ? tyS_newlstr(L, s, len) : tyS_new(L, ""));
+}
+
 LUA_API const char *lua_pushstring(lua_State *L, const char *s) {
-  if (s == NULL) {
-    setnilvalue(L->top);
-    api_incr_top(L);
-    return NULL;
-  }
-  else {
-    TString *ts = tyS_new(L, s);
-    setsvalue(L, L->top, ts);
-    api_incr_top(L);
-    tyC_checkGC(L);
-    return getstr(ts);
-  }
+  if (s != NULL)
+    return pushnewstring(L, tyS_new(L, s));
+  lua_pushnil(L);
+  return NULL;
 }
 
 LUA_API const char *lua_pushvfstring(lua_State *L, const char *fmt, va_list argp) {
-  const char *ret = tyO_pushvfstring(L, fmt, argp);
+  const char *s = tyO_pushvfstring(L, fmt, argp);
   tyC_checkGC(L);
-  return ret;
+  return s;
 }
 
 LUA_API const char *lua_pushfstring(lua_State *L, const char *fmt, ...) {
-  const char *ret;
-  va_list argp;
-  va_start(argp, fmt);
-  ret = tyO_pushvfstring(L, fmt, argp);
-  va_end(argp);
-  tyC_checkGC(L);
-  return ret;
+  const char *s;
+  va_list ap;
+  va_start(ap, fmt);
+  s = lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  return s;
 }
 
 LUA_API void lua_pushcclosure(lua_State *L, lua_CFunction fn, int n) {
-  if (n == 0) {
+  CClosure *cl;
+  StkId vals;
+  int i;
+  if (n == 0) {  /* no upvalues: a light C function, no allocation */
     setfvalue(L->top, fn);
     api_incr_top(L);
+    return;
   }
-  else {
-    CClosure *cl;
-    api_checknelems(L, n);
-    api_check(L, n <= TY_MAXUPVAL, "upvalue index too large");
-    cl = tyF_newCclosure(L, n);
-    cl->f = fn;
-    L->top -= n;
-    while (n--)
-      setobj2n(L, &cl->upvalue[n], L->top + n);  /* new object: no barrier */
-    setclCvalue(L, L->top, cl);
-    api_incr_top(L);
-    tyC_checkGC(L);
-  }
-}
-
-LUA_API void lua_pushboolean(lua_State *L, int b) {
-  if (b) setbtvalue(L->top);
-  else setbfvalue(L->top);
-  api_incr_top(L);
-}
-
-LUA_API void lua_pushlightuserdata(lua_State *L, void *p) {
-  setpvalue(L->top, p);
-  api_incr_top(L);
-}
-
-LUA_API int lua_pushthread(lua_State *L) {
-  setthvalue(L, L->top, L);
-  api_incr_top(L);
-  return (G(L)->mainthread == L);
+  api_checknelems(L, n);
+  api_check(L, n <= TY_MAXUPVAL, "upvalue index too large");
+  cl = tyF_newCclosure(L, n);
+  cl->f = fn;
+  vals = L->top - n;
+  for (i = 0; i < n; i++)
+    setobj2n(L, &cl->upvalue[i], vals + i);  /* a new object needs no barrier */
+  setclCvalue(L, vals, cl);  /* the closure takes the place of its first upvalue */
+  L->top = vals + 1;
+  tyC_checkGC(L);
 }
 
 /* ======================================================================
-** get functions (Lua -> stack)
+** Indexing (get: Lua -> stack, set: stack -> Lua)
+**
+** Each member of the lua_get* family probes the indexed value raw first
+** (a value that is not a table probes as the absent key) and gives its
+** result in a new top slot (lua_gettable: in the slot of its key).  `fetch`
+** fills that slot, through the VM's __index machinery when the probe found
+** nothing, after copying the key there so it stays anchored during
+** metamethod calls.  The lua_set* family leaves key and value in the two
+** top slots, in either order, and `store` assigns and pops both.  The VM's
+** finishers want NULL for "not a table" and the raw slot otherwise.
 ** ====================================================================== */
 
-/* t[k] for a C-string key, with metamethods */
-static int auxgetstr(lua_State *L, const TValue *t, const char *k) {
-  const TValue *slot = NULL;
-  TString *str = tyS_new(L, k);
-  if (ttistable(t)) {
-    slot = tyH_getstr(hvalue(t), str);
-    if (!isempty(slot)) {
-      setobj2s(L, L->top, slot);
-      api_incr_top(L);
-      return ttype(L->top - 1);
-    }
+#define rawslot(t, hit)  (ttistable(t) ? (hit) : NULL)
+
+static inline int fetch(lua_State *L, const TValue *t, const TValue *key, const TValue *hit) {
+  StkId slot = L->top - 1;
+  if (!isempty(hit)) {
+    setobj2s(L, slot, hit);
   }
-  setsvalue(L, L->top, str);
-  api_incr_top(L);
-  tyV_finishget(L, t, L->top - 1, L->top - 1, slot);
+  else {
+    if (key != slot) {
+      setobj2s(L, slot, key);
+    }
+    tyV_finishget(L, t, slot, slot, rawslot(t, hit));
+  }
   return ttype(L->top - 1);
 }
 
-LUA_API int lua_getglobal(lua_State *L, const char *name) {
-  const TValue *G = tyA_globals(L);
-  return auxgetstr(L, G, name);
+static inline void store(lua_State *L, const TValue *t, TValue *key, TValue *val,
+                         const TValue *hit) {
+  if (!isempty(hit)) {  /* existing entry: a plain assignment */
+    setobj2t(L, cast(TValue *, hit), val);
+    tyC_barrierback(L, gcvalue(t), val);
+  }
+  else
+    tyV_finishset(L, t, key, val, rawslot(t, hit));
+  L->top -= 2;
+}
+
+static inline const TValue *probe(const TValue *t, const TValue *key) {
+  return ttistable(t) ? tyH_get(hvalue(t), key) : &tyH_absentkey;
+}
+
+/* the probe for a string key (after the key was interned) */
+static inline const TValue *probestr(const TValue *t, TString *key) {
+  return ttistable(t) ? tyH_getstr(hvalue(t), key) : &tyH_absentkey;
+}
+
+static inline const TValue *probeint(const TValue *t, lua_Integer key) {
+  const TValue *hit = &tyH_absentkey;
+  if (ttistable(t))
+    tyH_fastgeti(hvalue(t), key, hit);
+  return hit;
+}
+
+static int getnamed(lua_State *L, const TValue *t, const char *k) {
+  TValue key;
+  TString *name = tyS_new(L, k);
+  const TValue *hit = probestr(t, name);
+  setsvalue(L, &key, name);
+  api_incr_top(L);
+  return fetch(L, t, &key, hit);
+}
+
+/* value on top goes to t[k]; pops it.  The key is stacked: an insertion may
+** allocate, and the fresh string must stay anchored meanwhile */
+static void setnamed(lua_State *L, const TValue *t, const char *k) {
+  TString *name;
+  api_checknelems(L, 1);
+  name = tyS_new(L, k);
+  setsvalue(L, L->top, name);
+  api_incr_top(L);
+  store(L, t, L->top - 1, L->top - 2, probestr(t, name));
 }
 
 LUA_API int lua_gettable(lua_State *L, int idx) {
-  const TValue *slot = NULL;
-  TValue *t = index2value(L, idx);
+  const TValue *t = at(L, idx);
   api_checknelems(L, 1);
-  if (ttistable(t)) {
-    slot = tyH_get(hvalue(t), L->top - 1);
-    if (!isempty(slot)) {
-      setobj2s(L, L->top - 1, slot);
-      return ttype(L->top - 1);
-    }
-  }
-  tyV_finishget(L, t, L->top - 1, L->top - 1, slot);
-  return ttype(L->top - 1);
+  return fetch(L, t, L->top - 1, probe(t, L->top - 1));
 }
 
 LUA_API int lua_getfield(lua_State *L, int idx, const char *k) {
-  return auxgetstr(L, index2value(L, idx), k);
+  return getnamed(L, at(L, idx), k);
+}
+
+LUA_API int lua_getglobal(lua_State *L, const char *name) {
+  return getnamed(L, tyA_globals(L), name);
 }
 
 LUA_API int lua_geti(lua_State *L, int idx, lua_Integer n) {
-  const TValue *slot = NULL;
-  TValue *t = index2value(L, idx);
-  if (ttistable(t)) {
-    tyH_fastgeti(hvalue(t), n, slot);
-    if (!isempty(slot)) {
-      setobj2s(L, L->top, slot);
-      api_incr_top(L);
-      return ttype(L->top - 1);
-    }
-  }
+  const TValue *t = at(L, idx);
+  const TValue *hit = probeint(t, n);
+  TValue key;
+  setivalue(&key, n);
+  api_incr_top(L);
+  return fetch(L, t, &key, hit);
+}
+
+LUA_API void lua_settable(lua_State *L, int idx) {
+  const TValue *t = at(L, idx);
+  api_checknelems(L, 2);
+  store(L, t, L->top - 2, L->top - 1, probe(t, L->top - 2));
+}
+
+LUA_API void lua_setfield(lua_State *L, int idx, const char *k) {
+  setnamed(L, at(L, idx), k);
+}
+
+LUA_API void lua_setglobal(lua_State *L, const char *name) {
+  setnamed(L, tyA_globals(L), name);
+}
+
+LUA_API void lua_seti(lua_State *L, int idx, lua_Integer n) {
+  const TValue *t = at(L, idx);
+  api_checknelems(L, 1);
   setivalue(L->top, n);
   api_incr_top(L);
-  tyV_finishget(L, t, L->top - 1, L->top - 1, slot);
-  return ttype(L->top - 1);
+  store(L, t, L->top - 1, L->top - 2, probeint(t, n));
 }
 
-/* pushes a raw lookup result (absent/empty -> nil) */
-static int finishrawget(lua_State *L, const TValue *val) {
-  if (isempty(val))
-    setnilvalue(L->top);
-  else
-    setobj2s(L, L->top, val);
-  api_incr_top(L);
-  return ttype(L->top - 1);
+/* ---- raw access: tables only, no metamethods ---- */
+
+static Table *tableat(lua_State *L, int idx) {
+  const TValue *o = at(L, idx);
+  api_check(L, ttistable(o), "table expected");
+  return hvalue(o);
 }
 
-static Table *gettable(lua_State *L, int idx) {
-  TValue *t = index2value(L, idx);
-  api_check(L, ttistable(t), "table expected");
-  return hvalue(t);
+/* stores a raw lookup result into dst (an empty entry reads as nil); its type */
+static int rawresult(lua_State *L, StkId dst, const TValue *v) {
+  if (isempty(v))
+    setnilvalue(dst);
+  else {
+    setobj2s(L, dst, v);
+  }
+  return ttype(dst);
 }
 
 LUA_API int lua_rawget(lua_State *L, int idx) {
-  Table *t;
-  const TValue *val;
+  Table *t = tableat(L, idx);
+  StkId key = L->top - 1;
   api_checknelems(L, 1);
-  t = gettable(L, idx);
-  val = tyH_get(t, L->top - 1);
-  L->top--;  /* remove key */
-  return finishrawget(L, val);
+  return rawresult(L, key, tyH_get(t, key));  /* the value replaces the key */
 }
 
 LUA_API int lua_rawgeti(lua_State *L, int idx, lua_Integer n) {
-  Table *t = gettable(L, idx);
-  const TValue *val;
-  tyH_fastgeti(t, n, val);
-  return finishrawget(L, val);
+  Table *t = tableat(L, idx);
+  const TValue *v;
+  StkId dst = L->top;
+  tyH_fastgeti(t, n, v);
+  api_incr_top(L);
+  return rawresult(L, dst, v);
 }
 
 LUA_API int lua_rawgetp(lua_State *L, int idx, const void *p) {
-  Table *t = gettable(L, idx);
-  TValue k;
-  setpvalue(&k, cast(void *, p));
-  return finishrawget(L, tyH_get(t, &k));
+  Table *t = tableat(L, idx);
+  TValue key;
+  StkId dst = L->top;
+  setpvalue(&key, cast(void *, p));
+  api_incr_top(L);
+  return rawresult(L, dst, tyH_get(t, &key));
+}
+
+/* t[key] = top value, raw; then pops `npop` slots (the value, and the key if stacked) */
+static void rawput(lua_State *L, int idx, const TValue *key, int npop) {
+  Table *t;
+  TValue *val;
+  api_checknelems(L, npop);
+  t = tableat(L, idx);
+  val = L->top - 1;
+  tyH_set(L, t, key, val);
+  forgetTMs(t);  /* the key may be a metamethod name */
+  tyC_barrierback(L, t, key);
+  tyC_barrierback(L, t, val);
+  L->top -= npop;
+}
+
+LUA_API void lua_rawset(lua_State *L, int idx) {
+  rawput(L, idx, L->top - 2, 2);
+}
+
+LUA_API void lua_rawsetp(lua_State *L, int idx, const void *p) {
+  TValue key;
+  setpvalue(&key, cast(void *, p));
+  rawput(L, idx, &key, 1);
+}
+
+LUA_API void lua_rawseti(lua_State *L, int idx, lua_Integer n) {
+  Table *t;
+  api_checknelems(L, 1);
+  t = tableat(L, idx);
+  tyH_setint(L, t, n, L->top - 1);  /* integer keys never name metamethods */
+  tyC_barrierback(L, t, L->top - 1);
+  L->top--;
+}
+
+LUA_API int lua_next(lua_State *L, int idx) {
+  Table *t;
+  api_checknelems(L, 1);
+  t = tableat(L, idx);
+  if (!tyH_next(L, t, L->top - 1)) {  /* traversal over: drop the key */
+    L->top--;
+    return 0;
+  }
+  api_incr_top(L);  /* tyH_next wrote the key and the value above it */
+  return 1;
 }
 
 LUA_API void lua_createtable(lua_State *L, int narray, int nrec) {
   Table *t = tyH_new(L);
   sethvalue(L, L->top, t);
   api_incr_top(L);
-  if (narray > 0 || nrec > 0)
-    tyH_resize(L, t, (unsigned int)(narray > 0 ? narray : 0),
-                     (unsigned int)(nrec > 0 ? nrec : 0));
+  if (narray > 0 || nrec > 0) {  /* preallocate (negative sizes count as 0) */
+    unsigned int na = narray > 0 ? (unsigned int)narray : 0u;
+    unsigned int nh = nrec > 0 ? (unsigned int)nrec : 0u;
+    tyH_resize(L, t, na, nh);
+  }
   tyC_checkGC(L);
 }
 
+/* ---- metatables and user values ---- */
+
+/* where the metatable of o is kept: in the object for tables and full
+** userdata, per type in the global state for everything else */
+static Table **mtfield(global_State *g, const TValue *o) {
+  if (ttistable(o))
+    return &hvalue(o)->metatable;
+  if (ttisfulluserdata(o))
+    return &uvalue(o)->metatable;
+  return &g->mt[ttype(o)];
+}
+
 LUA_API int lua_getmetatable(lua_State *L, int objindex) {
-  const TValue *obj = index2value(L, objindex);
-  Table *mt;
-  switch (ttype(obj)) {
-    case LUA_TTABLE: mt = hvalue(obj)->metatable; break;
-    case LUA_TUSERDATA: mt = uvalue(obj)->metatable; break;
-    default: mt = G(L)->mt[ttype(obj)]; break;
-  }
-  if (mt == NULL) return 0;
+  Table *mt = *mtfield(G(L), at(L, objindex));
+  if (mt == NULL)
+    return 0;
   sethvalue(L, L->top, mt);
   api_incr_top(L);
   return 1;
 }
 
-LUA_API int lua_getiuservalue(lua_State *L, int idx, int n) {
-  TValue *o = index2value(L, idx);
-  int t;
-  api_check(L, ttisfulluserdata(o), "full userdata expected");
-  if (n <= 0 || n > uvalue(o)->nuvalue) {
-    setnilvalue(L->top);
-    t = LUA_TNONE;
-  }
-  else {
-    setobj2s(L, L->top, &uvalue(o)->uv[n - 1]);
-    t = ttype(L->top);
-  }
-  api_incr_top(L);
-  return t;
-}
-
-/* ======================================================================
-** set functions (stack -> Lua)
-** ====================================================================== */
-
-/* t[k] = top value, for a C-string key, with metamethods; pops the value */
-static void auxsetstr(lua_State *L, const TValue *t, const char *k) {
-  const TValue *slot = NULL;
-  TString *str = tyS_new(L, k);
-  api_checknelems(L, 1);
-  if (ttistable(t)) {
-    slot = tyH_getstr(hvalue(t), str);
-    if (!isempty(slot)) {  /* existing entry: plain assignment */
-      setobj2t(L, cast(TValue *, slot), L->top - 1);
-      tyC_barrierback(L, hvalue(t), L->top - 1);
-      L->top--;
-      return;
-    }
-  }
-  setsvalue(L, L->top, str);  /* key goes on the stack */
-  api_incr_top(L);
-  tyV_finishset(L, t, L->top - 1, L->top - 2, slot);
-  L->top -= 2;  /* pop value and key */
-}
-
-LUA_API void lua_setglobal(lua_State *L, const char *name) {
-  const TValue *G = tyA_globals(L);
-  auxsetstr(L, G, name);
-}
-
-LUA_API void lua_settable(lua_State *L, int idx) {
-  const TValue *slot = NULL;
-  TValue *t;
-  api_checknelems(L, 2);
-  t = index2value(L, idx);
-  if (ttistable(t)) {
-    slot = tyH_get(hvalue(t), L->top - 2);
-    if (!isempty(slot)) {
-      setobj2t(L, cast(TValue *, slot), L->top - 1);
-      tyC_barrierback(L, hvalue(t), L->top - 1);
-      L->top -= 2;
-      return;
-    }
-  }
-  tyV_finishset(L, t, L->top - 2, L->top - 1, slot);
-  L->top -= 2;  /* pop index and value */
-}
-
-LUA_API void lua_setfield(lua_State *L, int idx, const char *k) {
-  auxsetstr(L, index2value(L, idx), k);
-}
-
-LUA_API void lua_seti(lua_State *L, int idx, lua_Integer n) {
-  const TValue *slot = NULL;
-  TValue *t;
-  api_checknelems(L, 1);
-  t = index2value(L, idx);
-  if (ttistable(t)) {
-    tyH_fastgeti(hvalue(t), n, slot);
-    if (!isempty(slot)) {
-      setobj2t(L, cast(TValue *, slot), L->top - 1);
-      tyC_barrierback(L, hvalue(t), L->top - 1);
-      L->top--;
-      return;
-    }
-  }
-  setivalue(L->top, n);
-  api_incr_top(L);
-  tyV_finishset(L, t, L->top - 1, L->top - 2, slot);
-  L->top -= 2;  /* pop value and key */
-}
-
-static void aux_rawset(lua_State *L, int idx, TValue *key, int n) {
-  Table *t;
-  api_checknelems(L, n);
-  t = gettable(L, idx);
-  tyH_set(L, t, key, L->top - 1);
-  invalidateTMcache(t);
-  tyC_barrierback(L, t, key);
-  tyC_barrierback(L, t, L->top - 1);
-  L->top -= n;
-}
-
-LUA_API void lua_rawset(lua_State *L, int idx) {
-  aux_rawset(L, idx, L->top - 2, 2);
-}
-
-LUA_API void lua_rawsetp(lua_State *L, int idx, const void *p) {
-  TValue k;
-  setpvalue(&k, cast(void *, p));
-  aux_rawset(L, idx, &k, 1);
-}
-
-LUA_API void lua_rawseti(lua_State *L, int idx, lua_Integer n) {
-  Table *t;
-  api_checknelems(L, 1);
-  t = gettable(L, idx);
-  tyH_setint(L, t, n, L->top - 1);
-  tyC_barrierback(L, t, L->top - 1);
-  L->top--;
-}
-
-/* sets the metatable of a table/userdata (with barrier and finalizer check) */
-static void setobjmt(lua_State *L, GCObject *o, Table **field, Table *mt) {
-  *field = mt;
-  if (mt) {
-    tyC_objbarrier(L, o, mt);
-    if (gfasttm(G(L), mt, TM_GC) != NULL)
-      tyC_checkfinalizer(L, o, mt);
-  }
-}
-
 LUA_API int lua_setmetatable(lua_State *L, int objindex) {
-  TValue *obj;
-  Table *mt;
+  TValue *o;
+  const TValue *top;
+  Table *mt = NULL;
   api_checknelems(L, 1);
-  obj = index2value(L, objindex);
-  if (ttisnil(L->top - 1))
-    mt = NULL;
-  else {
-    api_check(L, ttistable(L->top - 1), "table expected");
-    mt = hvalue(L->top - 1);
+  o = at(L, objindex);
+  top = L->top - 1;
+  if (!ttisnil(top)) {
+    api_check(L, ttistable(top), "table expected");
+    mt = hvalue(top);
   }
-  switch (ttype(obj)) {
-    case LUA_TTABLE:
-      setobjmt(L, gcvalue(obj), &hvalue(obj)->metatable, mt);
-      break;
-    case LUA_TUSERDATA:
-      setobjmt(L, gcvalue(obj), &uvalue(obj)->metatable, mt);
-      break;
-    default:
-      G(L)->mt[ttype(obj)] = mt;
-      break;
+  *mtfield(G(L), o) = mt;
+  /* an object's own metatable needs the barrier, and a __gc field makes the
+  ** object finalizable; the per-type metatables are roots */
+  if (mt != NULL && (ttistable(o) || ttisfulluserdata(o))) {
+    tyC_objbarrier(L, gcvalue(o), mt);
+    if (gfasttm(G(L), mt, TM_GC) != NULL)
+      tyC_checkfinalizer(L, gcvalue(o), mt);
   }
   L->top--;
   return 1;
+}
+
+/* user value n (1-based) of the full userdata o; NULL when it has no such value */
+static TValue *uvslot(lua_State *L, const TValue *o, int n) {
+  Udata *u;
+  api_check(L, ttisfulluserdata(o), "full userdata expected");
+  u = uvalue(o);
+  return (n >= 1 && n <= u->nuvalue) ? &u->uv[n - 1] : NULL;
+}
+
+LUA_API int lua_getiuservalue(lua_State *L, int idx, int n) {
+  const TValue *v = uvslot(L, at(L, idx), n);
+  StkId dst = L->top;
+  int kind = LUA_TNONE;
+  if (v == NULL)
+    setnilvalue(dst);
+  else {
+    setobj2s(L, dst, v);
+    kind = ttype(dst);
+  }
+  api_incr_top(L);
+  return kind;
 }
 
 LUA_API int lua_setiuservalue(lua_State *L, int idx, int n) {
-  TValue *o;
-  int res;
+  const TValue *o;
+  TValue *v;
   api_checknelems(L, 1);
-  o = index2value(L, idx);
-  api_check(L, ttisfulluserdata(o), "full userdata expected");
-  if (!(cast(unsigned int, n) - 1u < cast(unsigned int, uvalue(o)->nuvalue)))
-    res = 0;  /* 'n' not in [1, nuvalue] */
-  else {
-    setobj(L, &uvalue(o)->uv[n - 1], L->top - 1);
+  o = at(L, idx);
+  v = uvslot(L, o, n);
+  if (v != NULL) {
+    setobj(L, v, L->top - 1);
     tyC_barrierback(L, gcvalue(o), L->top - 1);
-    res = 1;
   }
-  L->top--;
-  return res;
-}
-
-/* ======================================================================
-** load and call
-** ====================================================================== */
-
-#define checkresults(L, na, nr) \
-  api_check(L, (nr) == LUA_MULTRET || \
-               (L->ci->top - L->top >= (nr) - (na)), \
-            "results from function overflow current stack size")
-
-/*
-** Coroutines run on their own C stacks, so the call returns after a yield and
-** resume; if it yielded, the continuation then finishes the C function
-** (tyD_finishk), as the manual says.  Without a continuation the 5.4 rules
-** apply: the callee may not yield.
-*/
-LUA_API void lua_callk(lua_State *L, int nargs, int nresults,
-                       lua_KContext ctx, lua_KFunction k) {
-  StkId func;
-  api_check(L, k == NULL || !isLua(L->ci), "cannot use continuations inside hooks");
-  api_checknelems(L, nargs + 1);
-  api_check(L, L->status == LUA_OK, "cannot do calls on non-normal thread");
-  checkresults(L, nargs, nresults);
-  func = L->top - (nargs + 1);
-  if (k != NULL && !isLua(L->ci)) {
-    CallInfo *ci = L->ci;
-    unsigned int ny = L->nyields;
-    ci->u.c.k = k;
-    ci->u.c.ctx = ctx;
-    tyD_call(L, func, nresults);
-    if (L->nyields != ny && ci->u.c.kjmp != NULL) {  /* it yielded: k finishes the function */
-      adjustresults(L, nresults);
-      tyD_finishk(L, ci, LUA_YIELD);
-    }
-  }
-  else {
-    L->nny++;
-    tyD_call(L, func, nresults);
-    L->nny--;
-  }
-  adjustresults(L, nresults);
-}
-
-struct CallS {  /* data for f_call */
-  StkId func;
-  int nresults;
-};
-
-static void f_call(lua_State *L, void *ud) {
-  struct CallS *c = cast(struct CallS *, ud);
-  tyD_call(L, c->func, c->nresults);
-}
-
-LUA_API int lua_pcallk(lua_State *L, int nargs, int nresults, int errfunc,
-                       lua_KContext ctx, lua_KFunction k) {
-  struct CallS c;
-  int status;
-  ptrdiff_t func;
-  unsigned int oldnny = L->nny;
-  api_check(L, k == NULL || !isLua(L->ci), "cannot use continuations inside hooks");
-  api_checknelems(L, nargs + 1);
-  api_check(L, L->status == LUA_OK, "cannot do calls on non-normal thread");
-  checkresults(L, nargs, nresults);
-  if (errfunc == 0)
-    func = 0;
-  else {
-    StkId o = index2stack(L, errfunc);
-    api_check(L, ttisfunction(o), "error handler must be a function");
-    func = savestack(L, o);
-  }
-  c.func = L->top - (nargs + 1);
-  c.nresults = nresults;
-  if (k != NULL && !isLua(L->ci)) {
-    L->ci->u.c.k = k;
-    L->ci->u.c.ctx = ctx;
-  }
-  else
-    L->nny++;  /* no continuation: the callee may not yield */
-  {
-    unsigned int ny = L->nyields;
-    CallInfo *ci = L->ci;
-    if (k != NULL && !isLua(ci)) {  /* what an image needs to redo this pcall's recovery */
-      ci->callstatus |= CIST_YPCALL;
-      ci->u2.funcidx = (int)savestack(L, c.func);
-      ci->u.c.old_errfunc = L->errfunc;
-    }
-    status = tyD_pcall(L, f_call, &c, savestack(L, c.func), func);
-    ci->callstatus &= ~CIST_YPCALL;
-    L->nny = oldnny;  /* also undoes increments of calls unwound by an error */
-    adjustresults(L, nresults);
-    if (k != NULL && !isLua(ci) && L->nyields != ny && ci->u.c.kjmp != NULL)
-      tyD_finishk(L, ci, status == LUA_OK ? LUA_YIELD : status);  /* as after a yield in PUC */
-  }
-  return status;
-}
-
-LUA_API int lua_load(lua_State *L, lua_Reader reader, void *data,
-                     const char *chunkname, const char *mode) {
-  ZIO z;
-  int status;
-  if (!chunkname) chunkname = "?";
-  tyZ_init(L, &z, reader, data);
-  status = tyY_protectedparser(L, &z, chunkname, mode);
-  if (status == LUA_OK) {
-    LClosure *f = clLvalue(L->top - 1);
-    if (f->nupvalues >= 1) {  /* first upvalue is _ENV: the globals table */
-      const TValue *gt = tyA_globals(L);
-      setobj(L, f->upvals[0]->v, gt);
-      tyC_barrier(L, f->upvals[0], gt);
-    }
-  }
-  return status;
-}
-
-LUA_API int lua_dump(lua_State *L, lua_Writer writer, void *data, int strip) {
-  TValue *o;
-  api_checknelems(L, 1);
-  o = L->top - 1;
-  if (ttisLclosure(o))
-    return tyU_dump(L, clLvalue(o)->p, writer, data, strip);
-  return 1;
-}
-
-LUA_API int lua_status(lua_State *L) {
-  return L->status;
-}
-
-/* ======================================================================
-** garbage collection
-** ====================================================================== */
-
-LUA_API int lua_gc(lua_State *L, int what, ...) {
-  va_list argp;
-  int res = 0;
-  global_State *g = G(L);
-  if (g->gcstp & GCSTPGC)  /* stopped internally (inside a finalizer)? */
-    return -1;
-  va_start(argp, what);
-  switch (what) {
-    case LUA_GCSTOP:
-      g->gcstp = GCSTPUSR;
-      break;
-    case LUA_GCRESTART:
-      tyE_setdebt(g, 0);
-      g->gcstp = 0;
-      break;
-    case LUA_GCCOLLECT:
-      tyC_fullgc(L, 0);
-      break;
-    case LUA_GCCOUNT:
-      res = cast_int(gettotalbytes(g) >> 10);  /* KB */
-      break;
-    case LUA_GCCOUNTB:
-      res = cast_int(gettotalbytes(g) & 0x3ff);
-      break;
-    case LUA_GCSTEP: {
-      int data = va_arg(argp, int);
-      l_mem debt = 1;  /* =1 to signal that it did an actual step */
-      lu_byte oldstp = g->gcstp;
-      g->gcstp = 0;  /* allow a step even when stopped by the user */
-      if (data == 0) {
-        tyE_setdebt(g, 0);  /* a basic step */
-        tyC_step(L);
-      }
-      else {  /* add 'data' KB to the debt */
-        debt = cast(l_mem, data) * 1024 + g->GCdebt;
-        tyE_setdebt(g, debt);
-        tyC_checkGC(L);
-      }
-      g->gcstp = oldstp;
-      if (debt > 0 && g->gcstate == GCSpause)  /* finished a cycle? */
-        res = 1;
-      break;
-    }
-    case LUA_GCSETPAUSE: {
-      int data = va_arg(argp, int);
-      res = g->gcpause;
-      g->gcpause = data;
-      break;
-    }
-    case LUA_GCSETSTEPMUL: {
-      int data = va_arg(argp, int);
-      res = g->gcstepmul;
-      g->gcstepmul = data;
-      break;
-    }
-    case LUA_GCISRUNNING:
-      res = gcrunning(g);
-      break;
-    case LUA_GCGEN: {
-      int minormul = va_arg(argp, int);
-      int majormul = va_arg(argp, int);
-      res = (g->gckind == KGC_GEN) ? LUA_GCGEN : LUA_GCINC;
-      if (minormul != 0)
-        g->genminormul = cast(lu_byte, minormul);
-      if (majormul != 0)  /* stored divided by 4, as a percentage up to 1020 */
-        g->genmajormul = cast(lu_byte, majormul / 4);
-      tyC_changemode(L, KGC_GEN);
-      break;
-    }
-    case LUA_GCINC: {
-      int pause = va_arg(argp, int);
-      int stepmul = va_arg(argp, int);
-      int stepsize = va_arg(argp, int);
-      res = (g->gckind == KGC_GEN) ? LUA_GCGEN : LUA_GCINC;
-      if (pause != 0) g->gcpause = pause;
-      if (stepmul != 0) g->gcstepmul = stepmul;
-      if (stepsize != 0) g->gcstepsize = stepsize;
-      tyC_changemode(L, KGC_INC);
-      break;
-    }
-    default: res = -1;  /* invalid option */
-  }
-  va_end(argp);
-  return res;
-}
-
-/* ======================================================================
-** miscellaneous
-** ====================================================================== */
-
-LUA_API int lua_error(lua_State *L) {
-  TValue *errobj;
-  api_checknelems(L, 1);
-  errobj = L->top - 1;
-  /* the preallocated memory-error message keeps its status */
-  if (ttisshrstring(errobj) && eqshrstr(tsvalue(errobj), G(L)->memerrmsg))
-    tyD_throw(L, LUA_ERRMEM);
-  else
-    tyG_errormsg(L);
-  return 0;  /* not reached */
-}
-
-LUA_API int lua_next(lua_State *L, int idx) {
-  Table *t;
-  int more;
-  api_checknelems(L, 1);
-  t = gettable(L, idx);
-  more = tyH_next(L, t, L->top - 1);
-  if (more) {
-    api_incr_top(L);
-  }
-  else
-    L->top -= 1;  /* remove the key */
-  return more;
-}
-
-LUA_API void lua_toclose(lua_State *L, int idx) {
-  StkId o = index2stack(L, idx);
-  tyF_newtbcupval(L, o);  /* checks __close; do.c closes it when the C function returns */
-}
-
-LUA_API void lua_concat(lua_State *L, int n) {
-  api_checknelems(L, n);
-  if (n > 1)
-    tyV_concat(L, n);
-  else if (n == 1)
-    ;  /* a single value is its own concatenation (numbers stay numbers) */
-  else {  /* nothing to concatenate: push the empty string */
-    setsvalue(L, L->top, tyS_newlstr(L, "", 0));
-    api_incr_top(L);
-  }
-  tyC_checkGC(L);
-}
-
-LUA_API void lua_len(lua_State *L, int idx) {
-  TValue *t = index2value(L, idx);
-  tyV_objlen(L, L->top, t);
-  api_incr_top(L);
-}
-
-LUA_API lua_Alloc lua_getallocf(lua_State *L, void **ud) {
-  lua_Alloc f = G(L)->frealloc;
-  if (ud) *ud = G(L)->ud;
-  return f;
-}
-
-LUA_API void lua_setallocf(lua_State *L, lua_Alloc f, void *ud) {
-  G(L)->ud = ud;
-  G(L)->frealloc = f;
-}
-
-LUA_API void lua_setwarnf(lua_State *L, lua_WarnFunction f, void *ud) {
-  G(L)->ud_warn = ud;
-  G(L)->warnf = f;
-}
-
-LUA_API void lua_warning(lua_State *L, const char *msg, int tocont) {
-  tyE_warning(L, msg, tocont);
+  L->top--;  /* the value is popped either way */
+  return v != NULL;
 }
 
 LUA_API void *lua_newuserdatauv(lua_State *L, size_t size, int nuvalue) {
   Udata *u;
-  api_check(L, 0 <= nuvalue && nuvalue < USHRT_MAX, "invalid value");
+  api_check(L, nuvalue >= 0 && nuvalue < USHRT_MAX, "invalid value");
   u = tyS_newudata(L, size, nuvalue);
   setuvalue(L, L->top, u);
   api_incr_top(L);
@@ -1075,41 +824,320 @@ LUA_API void *lua_newuserdatauv(lua_State *L, size_t size, int nuvalue) {
 }
 
 /* ======================================================================
-** upvalues
+** Calls, chunks, errors
+**
+** Coroutines run on their own C stacks (do.h), so a call returns normally
+** after its callee yielded and was resumed.  When the caller gave a
+** continuation and the callee did yield, the manual wants the C function
+** finished by the continuation: tyD_finishk runs k and returns the C
+** function's results for it.  Without a continuation the callee may not
+** yield at all (L->nny).
 ** ====================================================================== */
 
-/* name of upvalue n of fi ("" for C functions), its slot and owner; NULL if none */
-static const char *aux_upvalue(TValue *fi, int n, TValue **val, GCObject **owner) {
-  switch (ttypetag(fi)) {
-    case TY_VCCL: {
-      CClosure *f = clCvalue(fi);
-      if (!(cast(unsigned int, n) - 1u < cast(unsigned int, f->nupvalues)))
-        return NULL;
-      *val = &f->upvalue[n - 1];
-      if (owner) *owner = obj2gco(f);
-      return "";
-    }
-    case TY_VLCL: {
-      LClosure *f = clLvalue(fi);
-      TString *name;
-      Proto *p = f->p;
-      if (!(cast(unsigned int, n) - 1u < cast(unsigned int, p->sizeupvalues)) ||
-          n > f->nupvalues || f->upvals[n - 1] == NULL)
-        return NULL;
-      *val = f->upvals[n - 1]->v;
-      if (owner) *owner = obj2gco(f->upvals[n - 1]);
-      name = p->upvalues[n - 1].name;
-      return (name == NULL) ? "(no name)" : getstr(name);
-    }
-    default: return NULL;  /* not a closure */
+/* the checks both call functions make; the slot of the function to call */
+static StkId callslot(lua_State *L, int nargs, int nresults, lua_KFunction k) {
+  api_check(L, k == NULL || !isLua(L->ci), "cannot use continuations inside hooks");
+  api_checknelems(L, nargs + 1);
+  api_check(L, L->status == LUA_OK, "cannot do calls on non-normal thread");
+  api_check(L, nresults == LUA_MULTRET || L->ci->top - L->top >= nresults - nargs,
+            "results from function overflow current stack size");
+  (void)nresults;
+  (void)k;
+  return L->top - (nargs + 1);
+}
+
+LUA_API void lua_callk(lua_State *L, int nargs, int nresults,
+                       lua_KContext ctx, lua_KFunction k) {
+  StkId fn = callslot(L, nargs, nresults, k);
+  CallInfo *ci = L->ci;
+  if (k == NULL || isLua(ci)) {  /* the callee may not yield */
+    L->nny++;
+    tyD_call(L, fn, nresults);
+    L->nny--;
   }
+  else {
+    unsigned int yields = L->nyields;
+    ci->u.c.k = k;
+    ci->u.c.ctx = ctx;
+    tyD_call(L, fn, nresults);
+    if (yields != L->nyields && ci->u.c.kjmp != NULL) {  /* it yielded: k takes over */
+      adjustresults(L, nresults);
+      tyD_finishk(L, ci, LUA_YIELD);
+    }
+  }
+  adjustresults(L, nresults);
+}
+
+struct protectedcall {  /* what runprotected needs, through tyD_pcall's void pointer */
+  StkId fn;
+  int nresults;
+};
+
+static void runprotected(lua_State *L, void *ud) {
+  struct protectedcall *pc = cast(struct protectedcall *, ud);
+  tyD_call(L, pc->fn, pc->nresults);
+}
+
+LUA_API int lua_pcallk(lua_State *L, int nargs, int nresults, int errfunc,
+                       lua_KContext ctx, lua_KFunction k) {
+  struct protectedcall pc;
+  CallInfo *ci = L->ci;
+  unsigned int nny = L->nny, yields = L->nyields;
+  int cont = (k != NULL && !isLua(ci));
+  ptrdiff_t handler = 0;  /* stack offset of the message handler; 0 = none */
+  int status;
+  pc.fn = callslot(L, nargs, nresults, k);
+  pc.nresults = nresults;
+  if (errfunc != 0) {
+    StkId h = stackat(L, errfunc);
+    api_check(L, ttisfunction(h), "error handler must be a function");
+    handler = savestack(L, h);
+  }
+  if (cont) {
+    /* the continuation, plus what an image needs to redo this call's recovery */
+    ci->u.c.k = k;
+    ci->u.c.ctx = ctx;
+    ci->callstatus |= CIST_YPCALL;
+    ci->u2.funcidx = cast_int(savestack(L, pc.fn));
+    ci->u.c.old_errfunc = L->errfunc;
+  }
+  else
+    L->nny++;  /* the callee may not yield */
+  status = tyD_pcall(L, runprotected, &pc, savestack(L, pc.fn), handler);
+  ci->callstatus &= ~CIST_YPCALL;
+  L->nny = nny;  /* also drops what calls unwound by an error had added */
+  adjustresults(L, nresults);
+  if (cont && yields != L->nyields && ci->u.c.kjmp != NULL)  /* yielded: k finishes */
+    tyD_finishk(L, ci, (status == LUA_OK) ? LUA_YIELD : status);
+  return status;
+}
+
+LUA_API int lua_load(lua_State *L, lua_Reader reader, void *data,
+                     const char *chunkname, const char *mode) {
+  ZIO in;
+  int status;
+  tyZ_init(L, &in, reader, data);
+  status = tyY_protectedparser(L, &in, chunkname != NULL ? chunkname : "?", mode);
+  if (status == LUA_OK) {
+    LClosure *chunk = clLvalue(L->top - 1);
+    if (chunk->nupvalues > 0) {  /* the first upvalue of a main chunk is _ENV */
+      UpVal *env = chunk->upvals[0];
+      const TValue *globals = tyA_globals(L);
+      setobj(L, env->v, globals);
+      tyC_barrier(L, env, globals);
+    }
+  }
+  return status;
+}
+
+LUA_API int lua_dump(lua_State *L, lua_Writer writer, void *data, int strip) {
+  const TValue *fn;
+  api_checknelems(L, 1);
+  fn = L->top - 1;
+  if (!ttisLclosure(fn))
+    return 1;  /* only Lua functions have bytecode */
+  return tyU_dump(L, clLvalue(fn)->p, writer, data, strip);
+}
+
+LUA_API int lua_status(lua_State *L) {
+  return L->status;
+}
+
+LUA_API int lua_error(lua_State *L) {
+  const TValue *e;
+  api_checknelems(L, 1);
+  e = L->top - 1;
+  /* raising the preallocated out-of-memory message keeps its status */
+  if (ttisshrstring(e) && eqshrstr(tsvalue(e), G(L)->memerrmsg))
+    tyD_throw(L, LUA_ERRMEM);
+  tyG_errormsg(L);
+  return 0;  /* not reached */
+}
+
+/* ======================================================================
+** The collector (lua_gc)
+** ====================================================================== */
+
+static int gcmodename(const global_State *g) {
+  return (g->gckind == KGC_GEN) ? LUA_GCGEN : LUA_GCINC;
+}
+
+/* LUA_GCSTEP: one basic step (kb == 0) or kb more kilobytes of debt, even
+** while the user keeps the collector stopped; 1 when a cycle was finished */
+static int gcuserstep(lua_State *L, int kb) {
+  global_State *g = G(L);
+  lu_byte stopped = g->gcstp;
+  int stepped = 1;
+  g->gcstp = 0;
+  if (kb == 0) {
+    tyE_setdebt(g, 0);
+    tyC_step(L);
+  }
+  else {
+    l_mem debt = g->GCdebt + cast(l_mem, kb) * 1024;
+    tyE_setdebt(g, debt);
+    tyC_checkGC(L);
+    stepped = (debt > 0);
+  }
+  g->gcstp = stopped;
+  return stepped && g->gcstate == GCSpause;
+}
+
+/* sets *field to v unless v is 0 (the manual's "keep the current value") */
+static void setnonzero(int *field, int v) {
+  if (v != 0)
+    *field = v;
+}
+
+LUA_API int lua_gc(lua_State *L, int what, ...) {
+  global_State *g = G(L);
+  va_list ap;
+  int res = 0;
+  if (g->gcstp & GCSTPGC)  /* called from a finalizer: the collector is busy */
+    return -1;
+  va_start(ap, what);
+  switch (what) {
+    case LUA_GCSTOP: g->gcstp = GCSTPUSR; break;
+    case LUA_GCRESTART: tyE_setdebt(g, 0); g->gcstp = 0; break;
+    case LUA_GCCOLLECT: tyC_fullgc(L, 0); break;
+    case LUA_GCCOUNT: res = cast_int(gettotalbytes(g) >> 10); break;
+    case LUA_GCCOUNTB: res = cast_int(gettotalbytes(g) & 0x3ff); break;
+    case LUA_GCISRUNNING: res = gcrunning(g); break;
+    case LUA_GCSTEP: res = gcuserstep(L, va_arg(ap, int)); break;
+    case LUA_GCSETPAUSE:
+      res = g->gcpause;
+      g->gcpause = va_arg(ap, int);
+      break;
+    case LUA_GCSETSTEPMUL:
+      res = g->gcstepmul;
+      g->gcstepmul = va_arg(ap, int);
+      break;
+    case LUA_GCGEN: {  /* minor multiplier, major multiplier */
+      int minor = va_arg(ap, int);
+      int major = va_arg(ap, int);
+      res = gcmodename(g);
+      if (minor != 0)
+        g->genminormul = cast(lu_byte, minor);
+      if (major != 0)  /* a percentage up to 1020, kept divided by 4 */
+        g->genmajormul = cast(lu_byte, major / 4);
+      tyC_changemode(L, KGC_GEN);
+      break;
+    }
+    case LUA_GCINC: {  /* pause, step multiplier, step size */
+      int pause = va_arg(ap, int);
+      int mul = va_arg(ap, int);
+      int size = va_arg(ap, int);
+      res = gcmodename(g);
+      setnonzero(&g->gcpause, pause);
+      setnonzero(&g->gcstepmul, mul);
+      setnonzero(&g->gcstepsize, size);
+      tyC_changemode(L, KGC_INC);
+      break;
+    }
+    default: res = -1;  /* not an option */
+  }
+  va_end(ap);
+  return res;
+}
+
+/* ======================================================================
+** Operators and the rest
+** ====================================================================== */
+
+LUA_API void lua_concat(lua_State *L, int n) {
+  api_checknelems(L, n);
+  if (n == 0) {  /* the empty concatenation */
+    setsvalue(L, L->top, tyS_newlstr(L, "", 0));
+    api_incr_top(L);
+  }
+  else if (n > 1)
+    tyV_concat(L, n);
+  /* n == 1: the value is its own result (a number stays a number) */
+  tyC_checkGC(L);
+}
+
+LUA_API void lua_len(lua_State *L, int idx) {
+  const TValue *o = at(L, idx);
+  tyV_objlen(L, L->top, o);
+  api_incr_top(L);
+}
+
+LUA_API lua_CFunction lua_atpanic(lua_State *L, lua_CFunction panicf) {
+  lua_CFunction previous = G(L)->panic;
+  G(L)->panic = panicf;
+  return previous;
+}
+
+LUA_API lua_Number lua_version(lua_State *L) {
+  (void)L;
+  return LUA_VERSION_NUM;
+}
+
+LUA_API lua_Alloc lua_getallocf(lua_State *L, void **ud) {
+  global_State *g = G(L);
+  if (ud != NULL)
+    *ud = g->ud;
+  return g->frealloc;
+}
+
+LUA_API void lua_setallocf(lua_State *L, lua_Alloc f, void *ud) {
+  global_State *g = G(L);
+  g->frealloc = f;
+  g->ud = ud;
+}
+
+LUA_API void lua_setwarnf(lua_State *L, lua_WarnFunction f, void *ud) {
+  global_State *g = G(L);
+  g->warnf = f;
+  g->ud_warn = ud;
+}
+
+LUA_API void lua_warning(lua_State *L, const char *msg, int tocont) {
+  tyE_warning(L, msg, tocont);
+}
+
+/* ======================================================================
+** Upvalues (manual 4.7: lua_getupvalue and friends)
+** ====================================================================== */
+
+/*
+** Upvalue n (1-based) of the closure fn: its name ("" for C closures, which
+** have no names), where its value lives (*val) and the object owning that
+** slot (*owner, for the barrier after a write).  NULL if there is no such
+** upvalue or fn is not a closure.
+*/
+static const char *findupvalue(const TValue *fn, int n, TValue **val, GCObject **owner) {
+  if (ttisCclosure(fn)) {
+    CClosure *c = clCvalue(fn);
+    if (n < 1 || n > c->nupvalues)
+      return NULL;
+    *val = &c->upvalue[n - 1];
+    *owner = obj2gco(c);
+    return "";
+  }
+  if (ttisLclosure(fn)) {
+    LClosure *f = clLvalue(fn);
+    const Proto *p = f->p;
+    UpVal *uv;
+    TString *name;
+    if (n < 1 || n > p->sizeupvalues || n > f->nupvalues)
+      return NULL;
+    uv = f->upvals[n - 1];
+    if (uv == NULL)
+      return NULL;
+    *val = uv->v;
+    *owner = obj2gco(uv);
+    name = p->upvalues[n - 1].name;
+    return name != NULL ? getstr(name) : "(no name)";
+  }
+  return NULL;
 }
 
 LUA_API const char *lua_getupvalue(lua_State *L, int funcindex, int n) {
-  const char *name;
   TValue *val = NULL;
-  name = aux_upvalue(index2value(L, funcindex), n, &val, NULL);
-  if (name) {
+  GCObject *owner = NULL;
+  const char *name = findupvalue(at(L, funcindex), n, &val, &owner);
+  if (name != NULL) {
     setobj2s(L, L->top, val);
     api_incr_top(L);
   }
@@ -1117,14 +1145,12 @@ LUA_API const char *lua_getupvalue(lua_State *L, int funcindex, int n) {
 }
 
 LUA_API const char *lua_setupvalue(lua_State *L, int funcindex, int n) {
-  const char *name;
   TValue *val = NULL;
   GCObject *owner = NULL;
-  TValue *fi;
-  fi = index2value(L, funcindex);
+  const char *name;
   api_checknelems(L, 1);
-  name = aux_upvalue(fi, n, &val, &owner);
-  if (name) {
+  name = findupvalue(at(L, funcindex), n, &val, &owner);
+  if (name != NULL) {
     L->top--;
     setobj(L, val, L->top);
     tyC_barrier(L, owner, val);
@@ -1132,44 +1158,42 @@ LUA_API const char *lua_setupvalue(lua_State *L, int funcindex, int n) {
   return name;
 }
 
-/* slot holding the UpVal pointer n of the Lua closure at fidx (NULL if invalid) */
-static UpVal **getupvalref(lua_State *L, int fidx, int n, LClosure **pf) {
-  static const UpVal *const nullup = NULL;
+/* the cell holding UpVal n of the Lua closure at fidx; NULL for a bad n */
+static UpVal **lclupvalue(lua_State *L, int fidx, int n, LClosure **closure) {
+  const TValue *fn = at(L, fidx);
   LClosure *f;
-  TValue *fi = index2value(L, fidx);
-  api_check(L, ttisLclosure(fi), "Lua function expected");
-  f = clLvalue(fi);
-  if (pf) *pf = f;
-  if (1 <= n && n <= f->p->sizeupvalues && n <= f->nupvalues)
-    return &f->upvals[n - 1];
-  return (UpVal **)&nullup;
+  api_check(L, ttisLclosure(fn), "Lua function expected");
+  f = clLvalue(fn);
+  if (closure != NULL)
+    *closure = f;
+  if (n < 1 || n > f->p->sizeupvalues || n > f->nupvalues)
+    return NULL;
+  return &f->upvals[n - 1];
 }
 
+/* an identity for upvalue n: shared upvalues give the same pointer */
 LUA_API void *lua_upvalueid(lua_State *L, int fidx, int n) {
-  TValue *fi = index2value(L, fidx);
-  switch (ttypetag(fi)) {
-    case TY_VLCL:
-      return *getupvalref(L, fidx, n, NULL);
-    case TY_VCCL: {
-      CClosure *f = clCvalue(fi);
-      if (1 <= n && n <= f->nupvalues)
-        return &f->upvalue[n - 1];
-      return NULL;  /* invalid index: no identity */
-    }
-    case TY_VLCF:
-      return NULL;  /* light C functions have no upvalues */
-    default:
-      api_check(L, 0, "function expected");
-      return NULL;
+  const TValue *fn = at(L, fidx);
+  if (ttisLclosure(fn)) {
+    UpVal **cell = lclupvalue(L, fidx, n, NULL);
+    return cell != NULL ? *cell : NULL;
   }
+  if (ttisCclosure(fn)) {
+    CClosure *c = clCvalue(fn);
+    return (n >= 1 && n <= c->nupvalues) ? &c->upvalue[n - 1] : NULL;
+  }
+  api_check(L, ttislcf(fn), "function expected");
+  return NULL;  /* light C functions have no upvalues */
 }
 
 LUA_API void lua_upvaluejoin(lua_State *L, int fidx1, int n1, int fidx2, int n2) {
   LClosure *f1;
-  UpVal **up1 = getupvalref(L, fidx1, n1, &f1);
-  UpVal **up2 = getupvalref(L, fidx2, n2, NULL);
-  api_check(L, *up1 != NULL && *up2 != NULL, "invalid upvalue index");
-  if (*up1 == NULL || *up2 == NULL) return;
-  *up1 = *up2;
-  tyC_objbarrier(L, f1, *up1);
+  UpVal **into = lclupvalue(L, fidx1, n1, &f1);
+  UpVal **from = lclupvalue(L, fidx2, n2, NULL);
+  api_check(L, into != NULL && from != NULL && *into != NULL && *from != NULL,
+            "invalid upvalue index");
+  if (into == NULL || from == NULL || *into == NULL || *from == NULL)
+    return;
+  *into = *from;
+  tyC_objbarrier(L, f1, *into);
 }
