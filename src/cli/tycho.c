@@ -56,25 +56,27 @@ static int report(lua_State *L, int status) {
   return status;
 }
 
+/* lua 5.4's option list, printed as "  <flag, 10 columns><help>" */
+static const char *const usage_lines[][2] = {
+  {"-e stat", "execute string 'stat'"},
+  {"-i", "enter interactive mode after executing 'script'"},
+  {"-l mod", "require library 'mod' into global 'mod'"},
+  {"-l g=mod", "require library 'mod' into global 'g'"},
+  {"-v", "show version information"},
+  {"-E", "ignore environment variables"},
+  {"-W", "turn warnings on"},
+  {"--", "stop handling options"},
+  {"-", "stop handling options and execute stdin"},
+};
+
 static void print_usage(const char *badopt) {
-  fprintf(stderr, "%s: ", progname);
-  if (badopt[1] == 'e' || badopt[1] == 'l')
-    fprintf(stderr, "'%s' needs argument\n", badopt);
-  else
-    fprintf(stderr, "unrecognized option '%s'\n", badopt);
-  fprintf(stderr,
-    "usage: %s [options] [script [args]]\n"
-    "Available options are:\n"
-    "  -e stat   execute string 'stat'\n"
-    "  -i        enter interactive mode after executing 'script'\n"
-    "  -l mod    require library 'mod' into global 'mod'\n"
-    "  -l g=mod  require library 'mod' into global 'g'\n"
-    "  -v        show version information\n"
-    "  -E        ignore environment variables\n"
-    "  -W        turn warnings on\n"
-    "  --        stop handling options\n"
-    "  -         stop handling options and execute stdin\n",
-    progname);
+  size_t k;
+  int needsarg = (badopt[1] == 'e' || badopt[1] == 'l');
+  fprintf(stderr, needsarg ? "%s: '%s' needs argument\n" : "%s: unrecognized option '%s'\n",
+          progname, badopt);
+  fprintf(stderr, "usage: %s [options] [script [args]]\nAvailable options are:\n", progname);
+  for (k = 0; k < sizeof usage_lines / sizeof usage_lines[0]; k++)
+    fprintf(stderr, "  %-10s%s\n", usage_lines[k][0], usage_lines[k][1]);
   fflush(stderr);
 }
 
@@ -135,17 +137,14 @@ static int docall(lua_State *L, int narg, int nres) {
   return status;
 }
 
-static int dochunk(lua_State *L, int status) {
-  if (status == LUA_OK) status = docall(L, 0, 0);
+/* Loads a chunk, from the file `name` when code is NULL, else from the string
+** code under chunk name `name`; runs it without arguments and reports errors. */
+static int run_chunk(lua_State *L, const char *code, const char *name) {
+  int status = (code == NULL) ? luaL_loadfile(L, name)
+                              : luaL_loadbuffer(L, code, strlen(code), name);
+  if (status == LUA_OK)
+    status = docall(L, 0, 0);
   return report(L, status);
-}
-
-static int dofile(lua_State *L, const char *name) {
-  return dochunk(L, luaL_loadfile(L, name));
-}
-
-static int dostring(lua_State *L, const char *s, const char *name) {
-  return dochunk(L, luaL_loadbuffer(L, s, strlen(s), name));
 }
 
 /* -l spec: "mod", "g=mod", or "mod-suffix" (global "mod") */
@@ -172,16 +171,18 @@ static int dolibrary(lua_State *L, const char *spec) {
   return report(L, status);
 }
 
-/* pushes arg[1..#arg]; returns how many */
+/* pushes the script's arguments arg[1..#arg] (the global table may have been
+** changed by LUA_INIT or -e); returns how many */
 static int push_script_args(lua_State *L) {
-  int i, n;
+  int argt, n, k;
   if (lua_getglobal(L, "arg") != LUA_TTABLE)
     luaL_error(L, "'arg' is not a table");
-  n = (int)luaL_len(L, -1);
+  argt = lua_gettop(L);
+  n = (int)luaL_len(L, argt);
   luaL_checkstack(L, n + 3, "too many arguments to script");
-  for (i = 1; i <= n; i++)
-    lua_rawgeti(L, -i, i);
-  lua_remove(L, -i);
+  for (k = 1; k <= n; k++)
+    lua_rawgeti(L, argt, k);
+  lua_remove(L, argt);
   return n;
 }
 
@@ -207,8 +208,8 @@ static int run_init(lua_State *L) {
     init = getenv(name + 1);
   }
   if (init == NULL) return LUA_OK;
-  if (init[0] == '@') return dofile(L, init + 1);
-  return dostring(L, init, name);
+  if (init[0] == '@') return run_chunk(L, NULL, init + 1);
+  return run_chunk(L, init, name);
 }
 
 /* ---- images ---- */
@@ -446,7 +447,7 @@ static int run_options(lua_State *L, char **argv, int limit) {
     if (opt == 'e' || opt == 'l') {
       const char *val = argv[i] + 2;
       if (*val == '\0') val = argv[++i];
-      if ((opt == 'e' ? dostring(L, val, "=(command line)") : dolibrary(L, val)) != LUA_OK)
+      if ((opt == 'e' ? run_chunk(L, val, "=(command line)") : dolibrary(L, val)) != LUA_OK)
         return 0;
     } else if (opt == 'W')
       lua_warning(L, "@on", 0);
@@ -535,7 +536,7 @@ static int pmain(lua_State *L) {
       print_version();
       repl(L);
     } else
-      dofile(L, NULL);  /* stdin as a script */
+      run_chunk(L, NULL, NULL);  /* stdin as a script */
   }
   lua_pushboolean(L, 1);
   return 1;

@@ -53,16 +53,19 @@ static lu_mem atomic(lua_State *L);
 
 /* ---- gray lists ---- */
 
+/* Every type that can be gray keeps a `gclist` link, at its own offset. */
 static GCObject **getgclist(GCObject *o) {
+  size_t at;
   switch (o->tt) {
-    case TY_VTABLE: return &gco2t(o)->gclist;
-    case TY_VLCL: return &gco2lcl(o)->gclist;
-    case TY_VCCL: return &gco2ccl(o)->gclist;
-    case TY_VTHREAD: return &gco2th(o)->gclist;
-    case TY_VPROTO: return &gco2p(o)->gclist;
-    case TY_VUSERDATA: return &gco2u(o)->gclist;
-    default: tyassert(0); return NULL;
+    case TY_VTABLE:    at = offsetof(Table, gclist); break;
+    case TY_VUSERDATA: at = offsetof(Udata, gclist); break;
+    case TY_VLCL:      at = offsetof(LClosure, gclist); break;
+    case TY_VCCL:      at = offsetof(CClosure, gclist); break;
+    case TY_VPROTO:    at = offsetof(Proto, gclist); break;
+    case TY_VTHREAD:   at = offsetof(lua_State, gclist); break;
+    default: tyassert(0); return NULL;  /* strings and upvalues are never gray-listed */
   }
+  return (GCObject **)((char *)o + at);
 }
 
 /* links o into list and paints it gray */
@@ -124,20 +127,17 @@ void tyC_barrierback_(lua_State *L, GCObject *o) {
 
 /* ---- creation ---- */
 
+/* The block is sz bytes; the object header sits `offset` bytes into it.  A new
+** object is white (current white) and heads allgc. */
 GCObject *tyC_newobjdt(lua_State *L, int tt, size_t sz, size_t offset) {
   global_State *g = G(L);
-  char *p = (char *)tyM_malloc_(L, sz, novariant(tt));
-  GCObject *o = (GCObject *)(p + offset);
-  o->marked = tyC_white(g);
-  o->tt = (lu_byte)tt;
-  o->next = g->allgc;
+  GCObject *o = (GCObject *)((char *)tyM_malloc_(L, sz, novariant(tt)) + offset);
+  *o = (GCObject){ .next = g->allgc, .tt = (lu_byte)tt, .marked = tyC_white(g) };
   g->allgc = o;
   return o;
 }
 
-GCObject *tyC_newobj(lua_State *L, int tt, size_t sz) {
-  return tyC_newobjdt(L, tt, sz, 0);
-}
+GCObject *tyC_newobj(lua_State *L, int tt, size_t sz) { return tyC_newobjdt(L, tt, sz, 0); }
 
 void tyC_remember(global_State *g, GCObject *o) {
   remember(g, o);
@@ -199,14 +199,21 @@ static void markmt(global_State *g) {
     markobjectN(g, g->mt[i]);
 }
 
-static lu_mem markbeingfnz(global_State *g) {
-  GCObject *o;
-  lu_mem count = 0;
-  for (o = g->tobefnz; o != NULL; o = o->next) {
-    count++;
-    markobject(g, o);
-  }
-  return count;
+/* marks every object of a `next`-linked list; returns their number (work) */
+static lu_mem marklist(global_State *g, GCObject *list) {
+  lu_mem n = 0;
+  for (; list != NULL; list = list->next, n++)
+    markobject(g, list);
+  return n;
+}
+
+/* objects waiting for their finalizer stay alive until it has run */
+#define markbeingfnz(g) marklist(g, (g)->tobefnz)
+
+/* roots shared by the start of a cycle and the atomic phase */
+static void markglobalroots(global_State *g) {
+  markvalue(g, &g->l_registry);
+  markmt(g);
 }
 
 /* open upvalues of unmarked threads: mark the values of marked upvalues,
@@ -238,12 +245,12 @@ static void cleargraylists(global_State *g) {
   g->weak = g->allweak = g->ephemeron = NULL;
 }
 
+/* a new cycle: empty gray lists, then gray the roots */
 static void restartcollection(global_State *g) {
   cleargraylists(g);
   markobject(g, g->mainthread);
-  markvalue(g, &g->l_registry);
-  markmt(g);
-  markbeingfnz(g);
+  markglobalroots(g);
+  (void)markbeingfnz(g);
 }
 
 /* ---- traversal ---- */
@@ -399,17 +406,26 @@ static lu_mem traversethread(global_State *g, lua_State *th) {
   return 1 + (lu_mem)stacksize(th);
 }
 
-/* traverses one object whose color was already set */
+/* Traverses one object whose color was already set; returns the work done.
+** Dispatch is on the basic type first (functions have two traversable variants). */
 static lu_mem traverseobj(global_State *g, GCObject *o) {
-  switch (o->tt) {
-    case TY_VTABLE: return traversetable(g, gco2t(o));
-    case TY_VUSERDATA: return traverseudata(g, gco2u(o));
-    case TY_VLCL: return traverseLclosure(g, gco2lcl(o));
-    case TY_VCCL: return traverseCclosure(g, gco2ccl(o));
-    case TY_VPROTO: return traverseproto(g, gco2p(o));
-    case TY_VTHREAD: return traversethread(g, gco2th(o));
-    case TY_VUPVAL: markvalue(g, gco2upv(o)->v); return 1;
-    default: return 1;
+  switch (novariant(o->tt)) {
+    case LUA_TTABLE:
+      return traversetable(g, gco2t(o));
+    case LUA_TFUNCTION:
+      return (o->tt == TY_VLCL) ? traverseLclosure(g, gco2lcl(o))
+                                : traverseCclosure(g, gco2ccl(o));
+    case LUA_TUSERDATA:
+      return traverseudata(g, gco2u(o));
+    case LUA_TTHREAD:
+      return traversethread(g, gco2th(o));
+    case TY_TPROTO:
+      return traverseproto(g, gco2p(o));
+    case TY_TUPVAL:  /* upvalues get here only as remembered image objects */
+      markvalue(g, gco2upv(o)->v);
+      return 1;
+    default:  /* strings have nothing inside */
+      return 1;
   }
 }
 
@@ -462,87 +478,78 @@ static void convergeephemerons(global_State *g) {
 
 /* ---- weak table clearing ---- */
 
-/* entries with unmarked keys */
-static void clearbykeys(global_State *g, GCObject *l) {
-  for (; l; l = gco2t(l)->gclist) {
-    Table *h = gco2t(l);
-    Node *n, *limit = gnodelast(h);
-    for (n = gnode(h, 0); n < limit; n++) {
-      if (iscleared(g, gcvalueN(gkey(n))))
-        setempty(gval(n));
-      if (isempty(gval(n)))
-        clearkey(n);
-    }
+/* An emptied hash entry keeps its key, dead, so that next() can go on. */
+static void dropemptykey(Node *n) {
+  if (isempty(gval(n)))
+    clearkey(n);
+}
+
+/* empties the entries of h whose key is collected */
+static void clearkeysof(global_State *g, Table *h) {
+  Node *n, *end = gnodelast(h);
+  for (n = gnode(h, 0); n != end; n++) {
+    if (iscleared(g, gcvalueN(gkey(n))))
+      setempty(gval(n));
+    dropemptykey(n);
   }
 }
 
-/* entries with unmarked values, for tables in l up to f */
-static void clearbyvalues(global_State *g, GCObject *l, GCObject *f) {
-  for (; l != f; l = gco2t(l)->gclist) {
-    Table *h = gco2t(l);
-    Node *n, *limit = gnodelast(h);
-    unsigned int i;
-    for (i = 0; i < h->asize; i++) {
-      TValue *o = &h->array[i];
-      if (iscleared(g, gcvalueN(o)))
-        setempty(o);
-    }
-    for (n = gnode(h, 0); n < limit; n++) {
-      if (iscleared(g, gcvalueN(gval(n))))
-        setempty(gval(n));
-      if (isempty(gval(n)))
-        clearkey(n);
-    }
+/* empties the slots of h (both parts) whose value is collected */
+static void clearvaluesof(global_State *g, Table *h) {
+  Node *n, *end = gnodelast(h);
+  TValue *v, *vend = h->array + h->asize;
+  for (v = h->array; v != vend; v++)
+    if (iscleared(g, gcvalueN(v)))
+      setempty(v);
+  for (n = gnode(h, 0); n != end; n++) {
+    if (iscleared(g, gcvalueN(gval(n))))
+      setempty(gval(n));
+    dropemptykey(n);
   }
+}
+
+/* over the tables of a gclist-linked list */
+static void clearbykeys(global_State *g, GCObject *list) {
+  for (; list != NULL; list = gco2t(list)->gclist)
+    clearkeysof(g, gco2t(list));
+}
+
+/* same, up to (not including) stop */
+static void clearbyvalues(global_State *g, GCObject *list, GCObject *stop) {
+  for (; list != stop; list = gco2t(list)->gclist)
+    clearvaluesof(g, gco2t(list));
 }
 
 /* ---- freeing and sweeping ---- */
 
+/* Frees one heap object.  Types owning separate blocks have their own free
+** function; the rest are one block whose size follows from the header. */
 void tyC_freeobj(lua_State *L, GCObject *o) {
+  size_t size;
   if (isimage(o))
-    return;
+    return;  /* the allocator never owned it */
   switch (o->tt) {
-    case TY_VPROTO:
-      tyF_freeproto(L, gco2p(o));
+    case TY_VTABLE: tyH_free(L, gco2t(o)); return;
+    case TY_VPROTO: tyF_freeproto(L, gco2p(o)); return;
+    case TY_VTHREAD: tyE_freethread(L, gco2th(o)); return;
+    case TY_VLCL: size = sizeLclosure(gco2lcl(o)->nupvalues); break;
+    case TY_VCCL: size = sizeCclosure(gco2ccl(o)->nupvalues); break;
+    case TY_VUSERDATA: size = sizeudata(gco2u(o)->nuvalue, gco2u(o)->len); break;
+    case TY_VLNGSTR: size = sizelstring(gco2ts(o)->u.lnglen); break;
+    case TY_VSHRSTR:
+      tyS_remove(L, gco2ts(o));  /* out of the intern table first */
+      size = sizelstring(gco2ts(o)->shrlen);
       break;
-    case TY_VUPVAL: {
-      UpVal *uv = gco2upv(o);
-      if (upisopen(uv))
-        tyF_unlinkupval(uv);
-      tyM_free(L, uv);
+    case TY_VUPVAL:
+      if (upisopen(gco2upv(o)))
+        tyF_unlinkupval(gco2upv(o));
+      size = sizeof(UpVal);
       break;
-    }
-    case TY_VLCL:
-      tyM_freemem(L, o, sizeLclosure(gco2lcl(o)->nupvalues));
-      break;
-    case TY_VCCL:
-      tyM_freemem(L, o, sizeCclosure(gco2ccl(o)->nupvalues));
-      break;
-    case TY_VTABLE:
-      tyH_free(L, gco2t(o));
-      break;
-    case TY_VTHREAD:
-      tyE_freethread(L, gco2th(o));
-      break;
-    case TY_VUSERDATA: {
-      Udata *u = gco2u(o);
-      tyM_freemem(L, o, sizeudata(u->nuvalue, u->len));
-      break;
-    }
-    case TY_VSHRSTR: {
-      TString *ts = gco2ts(o);
-      tyS_remove(L, ts);
-      tyM_freemem(L, ts, sizelstring(ts->shrlen));
-      break;
-    }
-    case TY_VLNGSTR: {
-      TString *ts = gco2ts(o);
-      tyM_freemem(L, ts, sizelstring(ts->u.lnglen));
-      break;
-    }
     default:
       tyassert(0);
+      return;
   }
+  tyM_freemem(L, o, size);
 }
 
 /* sweeps at most countin objects of list p: frees the dead (other white),
@@ -569,13 +576,21 @@ static GCObject **sweeplist(lua_State *L, GCObject **p, int countin, int *counto
   return (*p == NULL) ? NULL : p;
 }
 
-/* sweeps until the first live object, so new objects go before the sweep point */
+/* Frees the dead objects at the start of list p and whitens the first live
+** one, so that objects created from now on land before the sweep point.
+** Returns where sweeping continues (NULL when the list is done). */
 static GCObject **sweeptolive(lua_State *L, GCObject **p) {
-  GCObject **old = p;
-  do {
-    p = sweeplist(L, p, 1, NULL);
-  } while (p == old);
-  return p;
+  global_State *g = G(L);
+  int deadwhite = otherwhite(g);
+  GCObject *o;
+  while ((o = *p) != NULL && isdeadm(deadwhite, o->marked)) {
+    *p = o->next;
+    tyC_freeobj(L, o);
+  }
+  if (o == NULL)
+    return NULL;
+  makewhite(g, o);
+  return (o->next != NULL) ? &o->next : NULL;
 }
 
 static void checkSizes(lua_State *L, global_State *g) {
@@ -716,8 +731,7 @@ static lu_mem atomic(lua_State *L) {
   g->grayagain = NULL;
   g->gcstate = GCSatomic;
   markobject(g, L);  /* the running thread */
-  markvalue(g, &g->l_registry);
-  markmt(g);
+  markglobalroots(g);
   work += propagateall(g);
   work += remarkupvals(g);
   work += propagateall(g);

@@ -59,69 +59,72 @@ static int exacttoint(const TValue *o, lua_Integer *p) {
   return 0;
 }
 
-static lua_Integer intarith(lua_State *L, int op, lua_Integer v1, lua_Integer v2) {
+/* Integer operators as Lua defines them: +, -, *, unary minus and the bitwise
+** ones wrap around (done on unsigned values); % and // floor, shifts of 64 or
+** more give 0.  A zero divisor is ruled out by the caller. */
+static lua_Integer intresult(lua_State *L, int op, lua_Integer a, lua_Integer b) {
+  lua_Unsigned x = l_castS2U(a), y = l_castS2U(b);
   switch (op) {
-    case LUA_OPADD: return intop(+, v1, v2);
-    case LUA_OPSUB: return intop(-, v1, v2);
-    case LUA_OPMUL: return intop(*, v1, v2);
-    case LUA_OPMOD: return tyV_mod(L, v1, v2);
-    case LUA_OPIDIV: return tyV_idiv(L, v1, v2);
-    case LUA_OPBAND: return intop(&, v1, v2);
-    case LUA_OPBOR: return intop(|, v1, v2);
-    case LUA_OPBXOR: return intop(^, v1, v2);
-    case LUA_OPSHL: return tyV_shiftl(v1, v2);
-    case LUA_OPSHR: return tyV_shiftl(v1, intop(-, 0, v2));
-    case LUA_OPUNM: return intop(-, 0, v1);
-    case LUA_OPBNOT: return intop(^, ~l_castS2U(0), v1);
+    case LUA_OPADD: x += y; break;
+    case LUA_OPSUB: x -= y; break;
+    case LUA_OPMUL: x *= y; break;
+    case LUA_OPUNM: x = 0u - x; break;
+    case LUA_OPBAND: x &= y; break;
+    case LUA_OPBOR: x |= y; break;
+    case LUA_OPBXOR: x ^= y; break;
+    case LUA_OPBNOT: x = ~x; break;
+    case LUA_OPSHL: return tyV_shiftl(a, b);
+    case LUA_OPSHR: return tyV_shiftl(a, l_castU2S(0u - y));  /* right = left by -b */
+    case LUA_OPMOD: return tyV_mod(L, a, b);
+    case LUA_OPIDIV: return tyV_idiv(L, a, b);
+    default: return 0;
+  }
+  return l_castU2S(x);
+}
+
+/* float operators; x^2 is a product (exact, as in the interpreter) */
+static lua_Number fltresult(lua_State *L, int op, lua_Number a, lua_Number b) {
+  switch (op) {
+    case LUA_OPADD: return a + b;
+    case LUA_OPSUB: return a - b;
+    case LUA_OPMUL: return a * b;
+    case LUA_OPDIV: return a / b;
+    case LUA_OPUNM: return -a;
+    case LUA_OPPOW: return (b == 2) ? a * a : pow(a, b);
+    case LUA_OPIDIV: return floor(a / b);
+    case LUA_OPMOD: return tyV_modf(L, a, b);
     default: return 0;
   }
 }
 
-static lua_Number numarith(lua_State *L, int op, lua_Number v1, lua_Number v2) {
-  switch (op) {
-    case LUA_OPADD: return v1 + v2;
-    case LUA_OPSUB: return v1 - v2;
-    case LUA_OPMUL: return v1 * v2;
-    case LUA_OPDIV: return v1 / v2;
-    case LUA_OPPOW: return (v2 == 2) ? v1 * v1 : pow(v1, v2);
-    case LUA_OPIDIV: return floor(v1 / v2);
-    case LUA_OPUNM: return -v1;
-    case LUA_OPMOD: return tyV_modf(L, v1, v2);
-    default: return 0;
-  }
+/* The operand kinds each operator accepts: bitwise ones need integer values
+** (floats with an exact integer value qualify), / and ^ always work on
+** floats, the rest stay integral when both operands are integers. */
+static int isbitwiseop(int op) {
+  return op == LUA_OPBAND || op == LUA_OPBOR || op == LUA_OPBXOR ||
+         op == LUA_OPSHL || op == LUA_OPSHR || op == LUA_OPBNOT;
 }
 
 int tyO_rawarith(lua_State *L, int op, const TValue *p1, const TValue *p2, TValue *res) {
   lua_Number n1, n2;
-  switch (op) {
-    case LUA_OPBAND: case LUA_OPBOR: case LUA_OPBXOR:
-    case LUA_OPSHL: case LUA_OPSHR: case LUA_OPBNOT: {
-      lua_Integer i1, i2;
-      if (exacttoint(p1, &i1) && exacttoint(p2, &i2)) {
-        setivalue(res, intarith(L, op, i1, i2));
-        return 1;
-      }
+  if (isbitwiseop(op)) {
+    lua_Integer i1, i2;
+    if (!exacttoint(p1, &i1) || !exacttoint(p2, &i2))
       return 0;
-    }
-    case LUA_OPDIV: case LUA_OPPOW:
-      if (tonumberns(p1, n1) && tonumberns(p2, n2)) {
-        setfltvalue(res, numarith(L, op, n1, n2));
-        return 1;
-      }
-      return 0;
-    default:
-      if (ttisinteger(p1) && ttisinteger(p2)) {
-        if ((op == LUA_OPMOD || op == LUA_OPIDIV) && ivalue(p2) == 0)
-          return 0;  /* would raise "attempt to perform 'n%%0'" */
-        setivalue(res, intarith(L, op, ivalue(p1), ivalue(p2)));
-        return 1;
-      }
-      if (tonumberns(p1, n1) && tonumberns(p2, n2)) {
-        setfltvalue(res, numarith(L, op, n1, n2));
-        return 1;
-      }
-      return 0;
+    setivalue(res, intresult(L, op, i1, i2));
+    return 1;
   }
+  if (op != LUA_OPDIV && op != LUA_OPPOW && ttisinteger(p1) && ttisinteger(p2)) {
+    lua_Integer divisor = ivalue(p2);
+    if (divisor == 0 && (op == LUA_OPMOD || op == LUA_OPIDIV))
+      return 0;  /* left to the caller, which raises the error */
+    setivalue(res, intresult(L, op, ivalue(p1), divisor));
+    return 1;
+  }
+  if (!tonumberns(p1, n1) || !tonumberns(p2, n2))
+    return 0;
+  setfltvalue(res, fltresult(L, op, n1, n2));
+  return 1;
 }
 
 /* ---- text -> number ---- */
@@ -376,56 +379,61 @@ const char *tyO_pushvfstring(lua_State *L, const char *fmt, va_list argp) {
   return svalue(L->top - 1);
 }
 
+/* the result is also left on the top of the stack */
 const char *tyO_pushfstring(lua_State *L, const char *fmt, ...) {
-  const char *msg;
-  va_list argp;
-  va_start(argp, fmt);
-  msg = tyO_pushvfstring(L, fmt, argp);
-  va_end(argp);
-  return msg;
+  va_list args;
+  va_start(args, fmt);
+  (void)tyO_pushvfstring(L, fmt, args);
+  va_end(args);
+  return svalue(L->top - 1);
 }
 
 /* ---- chunk ids ---- */
 
-#define RETS "..."
-#define PRE "[string \""
-#define POS "\"]"
-#define LL(x) (sizeof(x) / sizeof(char) - 1)
-#define addstr(a, b, l) (memcpy(a, b, (l) * sizeof(char)), a += (l))
-
+/*
+** The name of a chunk in messages (lua_Debug.short_src): at most LUA_IDSIZE
+** bytes, the NUL included.
+**   "=name"  name itself, cut to fit;
+**   "@file"  the file name, or "..." and its tail when too long;
+**   other    the source text: [string "first line"], with "..." when the
+**            text was cut at a newline or to fit.
+*/
 void tyO_chunkid(char *out, const char *source, size_t srclen) {
-  size_t bufflen = LUA_IDSIZE;  /* free space in out, including the final NUL */
-  if (*source == '=') {  /* literal name */
-    if (srclen <= bufflen)  /* fits (srclen counts the '=' instead of the NUL) */
-      memcpy(out, source + 1, srclen * sizeof(char));
+  static const char dots[] = "...", open[] = "[string \"", close[] = "\"]";
+  const size_t room = LUA_IDSIZE - 1;  /* characters, without the NUL */
+  const char *name = source + 1;
+  size_t namelen = srclen - 1;
+  if (*source == '=') {
+    size_t n = (namelen < room) ? namelen : room;
+    memcpy(out, name, n);
+    out[n] = '\0';
+  }
+  else if (*source == '@') {
+    if (namelen <= room)
+      memcpy(out, name, namelen + 1);
     else {
-      addstr(out, source + 1, bufflen - 1);
-      *out = '\0';
+      size_t tail = room - (sizeof dots - 1);
+      memcpy(out, dots, sizeof dots - 1);
+      memcpy(out + sizeof dots - 1, name + namelen - tail, tail + 1);
     }
   }
-  else if (*source == '@') {  /* file name: keep its end */
-    if (srclen <= bufflen)
-      memcpy(out, source + 1, srclen * sizeof(char));
-    else {
-      addstr(out, RETS, LL(RETS));
-      bufflen -= LL(RETS);
-      memcpy(out, source + 1 + srclen - bufflen, bufflen * sizeof(char));
-    }
-  }
-  else {  /* source text: [string "first line..."] */
+  else {
+    const size_t textroom = room - (sizeof open - 1) - (sizeof dots - 1) - (sizeof close - 1);
     const char *nl = strchr(source, '\n');
-    addstr(out, PRE, LL(PRE));
-    bufflen -= LL(PRE RETS POS) + 1;  /* room for prefix, suffix and NUL */
-    if (srclen < bufflen && nl == NULL)
-      addstr(out, source, srclen);
-    else {
-      if (nl != NULL)
-        srclen = (size_t)(nl - source);
-      if (srclen > bufflen)
-        srclen = bufflen;
-      addstr(out, source, srclen);
-      addstr(out, RETS, LL(RETS));
+    size_t n = srclen;
+    int cut = (nl != NULL || srclen >= textroom);
+    if (nl != NULL)
+      n = (size_t)(nl - source);
+    if (n > textroom)
+      n = textroom;
+    memcpy(out, open, sizeof open - 1);
+    out += sizeof open - 1;
+    memcpy(out, source, n);
+    out += n;
+    if (cut) {
+      memcpy(out, dots, sizeof dots - 1);
+      out += sizeof dots - 1;
     }
-    memcpy(out, POS, (LL(POS) + 1) * sizeof(char));
+    memcpy(out, close, sizeof close);  /* with its NUL */
   }
 }

@@ -102,29 +102,39 @@ void tyS_init(lua_State *L) {
       g->strcache[i][j] = g->memerrmsg;
 }
 
-static TString *createstrobj(lua_State *L, size_t l, int tag, unsigned int h) {
-  size_t totalsize = sizelstring(l);
-  GCObject *o = tyC_newobj(L, tag, totalsize);
-  TString *ts = gco2ts(o);
-  ts->hash = h;
+/* A new string object for len bytes, the NUL already placed (the caller copies
+** the contents).  A short string keeps its length in shrlen, a long one in
+** u.lnglen; a long string's hash field holds the seed until tyS_hashlongstr
+** computes the real hash (extra = 0 until then). */
+static TString *newstrobj(lua_State *L, int tag, size_t len, unsigned int hash) {
+  TString *ts = gco2ts(tyC_newobj(L, tag, sizelstring(len)));
   ts->extra = 0;
-  ts->shrlen = 0;
-  getstr(ts)[l] = '\0';
+  ts->hash = hash;
+  if (tag == TY_VSHRSTR)
+    ts->shrlen = (lu_byte)len;
+  else {
+    ts->shrlen = 0;
+    ts->u.lnglen = len;
+  }
+  getstr(ts)[len] = '\0';
   return ts;
 }
 
 TString *tyS_createlngstrobj(lua_State *L, size_t l) {
-  TString *ts = createstrobj(L, l, TY_VLNGSTR, G(L)->seed);
-  ts->u.lnglen = l;
-  return ts;
+  return newstrobj(L, TY_VLNGSTR, l, G(L)->seed);
 }
 
+/* unlinks a short string (about to be freed) from its bucket of the intern table */
 void tyS_remove(lua_State *L, TString *ts) {
   stringtable *tb = &G(L)->strt;
-  TString **p = &tb->hash[lmod(ts->hash, tb->size)];
-  while (*p != ts)
-    p = &(*p)->u.hnext;
-  *p = (*p)->u.hnext;
+  TString **bucket = &tb->hash[lmod(ts->hash, tb->size)];
+  TString *prev = NULL, *cur;
+  for (cur = *bucket; cur != ts; cur = cur->u.hnext)
+    prev = cur;
+  if (prev == NULL)
+    *bucket = ts->u.hnext;
+  else
+    prev->u.hnext = ts->u.hnext;
   tb->nuse--;
 }
 
@@ -160,8 +170,7 @@ static TString *internshrstr(lua_State *L, const char *str, size_t l) {
   }
   if (tb->nuse >= tb->size)
     growstrtab(L, tb);
-  ts = createstrobj(L, l, TY_VSHRSTR, h);
-  ts->shrlen = (lu_byte)l;
+  ts = newstrobj(L, TY_VSHRSTR, l, h);
   memcpy(getstr(ts), str, l);
   /* the allocation may have run a collection: find the bucket only now */
   list = &tb->hash[lmod(h, tb->size)];

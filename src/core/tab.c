@@ -174,15 +174,22 @@ const TValue *tyH_get(Table *t, const TValue *key) {
 
 /* ---- insertion ---- */
 
+/* A free node for a colliding key: the next one with a nil key below
+** lastfree, or NULL when there is none (or only the shared dummy node).
+** lastfree only moves down, so each node is offered once between rehashes. */
 static Node *getfreepos(Table *t) {
-  if (!isdummy(t)) {
-    while (t->lastfree > t->node) {
-      t->lastfree--;
-      if (keyisnil(t->lastfree))
-        return t->lastfree;
+  Node *n;
+  if (isdummy(t))
+    return NULL;
+  for (n = t->lastfree; n > t->node; ) {
+    n--;
+    if (keyisnil(n)) {
+      t->lastfree = n;
+      return n;
     }
   }
-  return NULL;  /* no free position */
+  t->lastfree = n;  /* all used: the next call gives up at once */
+  return NULL;
 }
 
 /* puts an absent, valid, normalized key in the hash part; returns its (empty)

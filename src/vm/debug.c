@@ -61,17 +61,11 @@ LUA_API void lua_sethook(lua_State *L, lua_Hook func, int mask, int count) {
     settraps(L->ci);
 }
 
-LUA_API lua_Hook lua_gethook(lua_State *L) {
-  return L->hook;
-}
-
-LUA_API int lua_gethookmask(lua_State *L) {
-  return L->hookmask;
-}
-
-LUA_API int lua_gethookcount(lua_State *L) {
-  return L->basehookcount;
-}
+/* The getters report what lua_sethook stored (the count is the period, not
+** the countdown in progress). */
+LUA_API lua_Hook lua_gethook(lua_State *L) { return L->hook; }
+LUA_API int lua_gethookmask(lua_State *L) { return L->hookmask; }
+LUA_API int lua_gethookcount(lua_State *L) { return L->basehookcount; }
 
 /* deprecated in 5.4.6: the limit is fixed */
 LUA_API int lua_setcstacklimit(lua_State *L, unsigned int limit) {
@@ -145,63 +139,67 @@ static const char *upvalname(const Proto *p, int uv) {
   return (s == NULL) ? "?" : getstr(s);
 }
 
+/*
+** Local n of a frame lives in slot func + n.  Negative n names the extra
+** arguments of a vararg Lua function, which sit below func: -1 is the first.
+*/
 static const char *findvararg(CallInfo *ci, int n, StkId *pos) {
-  if (clLvalue(ci->func)->p->is_vararg) {
-    int nextra = ci->u.l.nextraargs;
-    if (n >= -nextra) {  /* 'n' is negative */
-      *pos = ci->func - nextra - (n + 1);
-      return "(vararg)";
-    }
-  }
-  return NULL;
+  int nextra = clLvalue(ci->func)->p->is_vararg ? ci->u.l.nextraargs : 0;
+  if (-n > nextra)
+    return NULL;
+  *pos = ci->func - nextra + (-n - 1);
+  return "(vararg)";
+}
+
+/* first slot past the values frame ci has in use */
+static StkId framelimit(lua_State *L, CallInfo *ci) {
+  return (ci == L->ci) ? L->top : ci->next->func;
 }
 
 const char *tyG_findlocal(lua_State *L, CallInfo *ci, int n, StkId *pos) {
-  StkId base = ci->func + 1;
+  StkId slot = ci->func + n;
   const char *name = NULL;
-  if (isLua(ci)) {
-    if (n < 0)
-      return findvararg(ci, n, pos);
+  int lua = isLua(ci);
+  if (lua && n < 0)
+    return findvararg(ci, n, pos);
+  if (lua)
     name = tyF_getlocalname(ci_func(ci)->p, n, currentpc(ci));
-  }
-  if (name == NULL) {  /* no 'standard' name: a live temporary? */
-    StkId limit = (ci == L->ci) ? L->top : ci->next->func;
-    if (limit - base >= n && n > 0)
-      name = isLua(ci) ? "(temporary)" : "(C temporary)";
-    else
+  if (name == NULL) {
+    /* unnamed, but still a live slot of the frame */
+    if (n <= 0 || slot >= framelimit(L, ci))
       return NULL;
+    name = lua ? "(temporary)" : "(C temporary)";
   }
-  if (pos)
-    *pos = base + (n - 1);
+  if (pos != NULL)
+    *pos = slot;
   return name;
 }
 
+/* With ar == NULL: the name of parameter n of the Lua function on the top,
+** and nothing is pushed.  Otherwise pushes the value of local n. */
 LUA_API const char *lua_getlocal(lua_State *L, const lua_Debug *ar, int n) {
+  StkId slot = NULL;
   const char *name;
-  if (ar == NULL) {  /* parameters of the function on the top */
-    if (!ttisLclosure(L->top - 1))
-      name = NULL;
-    else
-      name = tyF_getlocalname(clLvalue(L->top - 1)->p, n, 0);
+  if (ar == NULL) {
+    const TValue *f = L->top - 1;
+    return ttisLclosure(f) ? tyF_getlocalname(clLvalue(f)->p, n, 0) : NULL;
   }
-  else {
-    StkId pos = NULL;
-    name = tyG_findlocal(L, ar->i_ci, n, &pos);
-    if (name) {
-      setobjs2s(L, L->top, pos);
-      L->top++;
-    }
+  name = tyG_findlocal(L, ar->i_ci, n, &slot);
+  if (name != NULL) {
+    L->top++;
+    setobjs2s(L, L->top - 1, slot);
   }
   return name;
 }
 
+/* pops the top into local n; NULL (and nothing popped) when there is none */
 LUA_API const char *lua_setlocal(lua_State *L, const lua_Debug *ar, int n) {
-  StkId pos = NULL;
-  const char *name = tyG_findlocal(L, ar->i_ci, n, &pos);
-  if (name) {
-    setobjs2s(L, pos, L->top - 1);
-    L->top--;
-  }
+  StkId slot = NULL;
+  const char *name = tyG_findlocal(L, ar->i_ci, n, &slot);
+  if (name == NULL)
+    return NULL;
+  L->top--;
+  setobjs2s(L, slot, L->top);
   return name;
 }
 
@@ -251,76 +249,95 @@ static void collectvalidlines(lua_State *L, const TValue *func) {
   }
 }
 
-static const char *getfuncname(lua_State *L, CallInfo *ci, const char **name) {
+/*
+** lua_getinfo, one option letter at a time.  Each filler gets the function
+** (NULL when the value is not a function) and its frame (NULL for '>').
+*/
+typedef void (*InfoFiller)(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci);
+
+static void fill_source(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci) {
+  (void)L; (void)ci;
+  funcinfo(ar, func);
+}
+
+static void fill_line(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci) {
+  (void)L; (void)func;
+  ar->currentline = (ci != NULL && isLua(ci)) ? getcurrentline(ci) : -1;
+}
+
+/* 'u': upvalue count; parameters (C functions count as vararg, no fixed ones) */
+static void fill_params(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci) {
+  (void)L; (void)ci;
+  ar->nups = 0;
+  ar->nparams = 0;
+  ar->isvararg = 1;
+  if (func == NULL || ttislcf(func))
+    return;
+  if (ttisLclosure(func)) {
+    const LClosure *cl = clLvalue(func);
+    ar->nups = cl->nupvalues;
+    ar->nparams = cl->p->numparams;
+    ar->isvararg = (char)cl->p->is_vararg;
+  }
+  else
+    ar->nups = clCvalue(func)->nupvalues;
+}
+
+static void fill_tail(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci) {
+  (void)L; (void)func;
+  ar->istailcall = (char)(ci != NULL && (ci->callstatus & CIST_TAIL) != 0);
+}
+
+/* 'n': the caller's instruction names the callee; a tail call lost its caller */
+static void fill_name(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci) {
+  const char *kind = NULL;
+  (void)func;
+  ar->name = NULL;
   if (ci != NULL && !(ci->callstatus & CIST_TAIL))
-    return funcnamefromcall(L, ci->previous, name);
+    kind = funcnamefromcall(L, ci->previous, &ar->name);
+  if (kind == NULL) {
+    ar->name = NULL;
+    kind = "";
+  }
+  ar->namewhat = kind;
+}
+
+/* 'r': the values moved by a call or return hook, recorded in the frame */
+static void fill_transfer(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci) {
+  int known = (ci != NULL && (ci->callstatus & CIST_TRAN));
+  (void)L; (void)func;
+  ar->ftransfer = known ? ci->u2.transferinfo.ftransfer : 0;
+  ar->ntransfer = known ? ci->u2.transferinfo.ntransfer : 0;
+}
+
+/* 'f' and 'L' push values; lua_getinfo does that after the fields */
+static void fill_nothing(lua_State *L, lua_Debug *ar, const TValue *func, CallInfo *ci) {
+  (void)L; (void)ar; (void)func; (void)ci;
+}
+
+static const struct { char option; InfoFiller fill; } infofillers[] = {
+  {'S', fill_source}, {'l', fill_line}, {'u', fill_params}, {'t', fill_tail},
+  {'n', fill_name}, {'r', fill_transfer}, {'f', fill_nothing}, {'L', fill_nothing},
+};
+
+static InfoFiller fillerfor(char option) {
+  size_t k;
+  for (k = 0; k < sizeof(infofillers) / sizeof(infofillers[0]); k++)
+    if (infofillers[k].option == option)
+      return infofillers[k].fill;
   return NULL;
 }
 
-static int auxgetinfo(lua_State *L, const char *what, lua_Debug *ar,
-                      const TValue *func, CallInfo *ci) {
-  int status = 1;
-  for (; *what; what++) {
-    switch (*what) {
-      case 'S':
-        funcinfo(ar, func);
-        break;
-      case 'l':
-        ar->currentline = (ci && isLua(ci)) ? getcurrentline(ci) : -1;
-        break;
-      case 'u':
-        if (func == NULL || ttislcf(func))
-          ar->nups = 0;
-        else if (ttisLclosure(func))
-          ar->nups = clLvalue(func)->nupvalues;
-        else
-          ar->nups = clCvalue(func)->nupvalues;
-        if (func == NULL || noLuaClosure(func)) {
-          ar->isvararg = 1;
-          ar->nparams = 0;
-        }
-        else {
-          ar->isvararg = (char)clLvalue(func)->p->is_vararg;
-          ar->nparams = clLvalue(func)->p->numparams;
-        }
-        break;
-      case 't':
-        ar->istailcall = (ci) ? (char)((ci->callstatus & CIST_TAIL) != 0) : 0;
-        break;
-      case 'n':
-        ar->namewhat = getfuncname(L, ci, &ar->name);
-        if (ar->namewhat == NULL) {
-          ar->namewhat = "";
-          ar->name = NULL;
-        }
-        break;
-      case 'r':
-        if (ci == NULL || !(ci->callstatus & CIST_TRAN))
-          ar->ftransfer = ar->ntransfer = 0;
-        else {
-          ar->ftransfer = ci->u2.transferinfo.ftransfer;
-          ar->ntransfer = ci->u2.transferinfo.ntransfer;
-        }
-        break;
-      case 'L':
-      case 'f':  /* handled by lua_getinfo */
-        break;
-      default:
-        status = 0;  /* invalid option */
-    }
-  }
-  return status;
-}
-
+/* returns 0 when 'what' holds an unknown option (the known ones are still filled) */
 LUA_API int lua_getinfo(lua_State *L, const char *what, lua_Debug *ar) {
-  int status;
+  CallInfo *ci = NULL;
   const TValue *func;
-  CallInfo *ci;
-  if (*what == '>') {
-    ci = NULL;
-    func = L->top - 1;
+  const char *opt;
+  int valid = 1;
+  if (what[0] == '>') {  /* the function is on the top: pop it (its slot stays readable) */
     what++;
-    L->top--;  /* pop the function */
+    L->top--;
+    func = L->top;
   }
   else {
     ci = ar->i_ci;
@@ -328,18 +345,24 @@ LUA_API int lua_getinfo(lua_State *L, const char *what, lua_Debug *ar) {
   }
   if (!ttisfunction(func))
     func = NULL;
-  status = auxgetinfo(L, what, ar, func, ci);
-  if (strchr(what, 'f')) {
-    if (func) {
+  for (opt = what; *opt != '\0'; opt++) {
+    InfoFiller fill = fillerfor(*opt);
+    if (fill != NULL)
+      fill(L, ar, func, ci);
+    else
+      valid = 0;
+  }
+  if (strchr(what, 'f') != NULL) {
+    if (func != NULL) {
       setobj2s(L, L->top, func);
     }
     else
       setnilvalue(L->top);
     L->top++;
   }
-  if (strchr(what, 'L'))
+  if (strchr(what, 'L') != NULL)
     collectvalidlines(L, func);
-  return status;
+  return valid;
 }
 
 /* ======================================================================
@@ -491,52 +514,55 @@ static const char *getobjname(const Proto *p, int lastpc, int reg, const char **
   return NULL;
 }
 
-/* name of the function called by the instruction at pc */
+/* The interpreter calls arithmetic metamethods straight from the operator's
+** instruction, so both opcode runs must follow the order of the events. */
+_Static_assert(OP_BXORK - OP_ADDK == TM_BXOR - TM_ADD, "K-operand opcodes vs events");
+_Static_assert(OP_SHR - OP_ADD == TM_SHR - TM_ADD, "register opcodes vs events");
+
+/* the metamethod event an instruction may trigger, or TM_N for none */
+static TMS eventofop(OpCode op) {
+  if (OP_ADDK <= op && op <= OP_BXORK)
+    return (TMS)(TM_ADD + (op - OP_ADDK));
+  if (OP_ADD <= op && op <= OP_SHR)
+    return (TMS)(TM_ADD + (op - OP_ADD));
+  switch (op) {
+    case OP_GETTABUP: case OP_GETTABLE: case OP_GETI: case OP_GETFIELD:
+    case OP_SELF:
+      return TM_INDEX;
+    case OP_SETTABUP: case OP_SETTABLE: case OP_SETI: case OP_SETFIELD:
+      return TM_NEWINDEX;
+    case OP_ADDI: return TM_ADD;
+    case OP_SHLI: return TM_SHL;
+    case OP_SHRI: return TM_SHR;
+    case OP_UNM: return TM_UNM;
+    case OP_BNOT: return TM_BNOT;
+    case OP_LEN: return TM_LEN;
+    case OP_CONCAT: return TM_CONCAT;
+    case OP_EQ: return TM_EQ;
+    case OP_LT: case OP_LTI: case OP_GTI: return TM_LT;  /* a > b runs as b < a */
+    case OP_LE: case OP_LEI: case OP_GEI: return TM_LE;
+    case OP_CLOSE: case OP_RETURN: return TM_CLOSE;
+    default: return TM_N;
+  }
+}
+
+/* Describes the function called by the instruction at pc: a call names its
+** callee through the register holding it; anything else is a metamethod,
+** named without its "__". */
 static const char *funcnamefromcode(lua_State *L, const Proto *p, int pc, const char **name) {
-  TMS tm;
   Instruction i = p->code[pc];
   OpCode op = GET_OPCODE(i);
-  switch (op) {
-    case OP_CALL:
-    case OP_TAILCALL:
-      return getobjname(p, pc, GETARG_A(i), name);
-    case OP_TFORCALL:
-      *name = "for iterator";
-      return "for iterator";
-    case OP_SELF: case OP_GETTABUP: case OP_GETTABLE:
-    case OP_GETI: case OP_GETFIELD:
-      tm = TM_INDEX;
-      break;
-    case OP_SETTABUP: case OP_SETTABLE: case OP_SETI: case OP_SETFIELD:
-      tm = TM_NEWINDEX;
-      break;
-    case OP_ADDI: tm = TM_ADD; break;
-    case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_MODK:
-    case OP_POWK: case OP_DIVK: case OP_IDIVK:
-      tm = (TMS)(TM_ADD + (op - OP_ADDK));
-      break;
-    case OP_BANDK: case OP_BORK: case OP_BXORK:
-      tm = (TMS)(TM_BAND + (op - OP_BANDK));
-      break;
-    case OP_SHRI: tm = TM_SHR; break;
-    case OP_SHLI: tm = TM_SHL; break;
-    case OP_ADD: case OP_SUB: case OP_MUL: case OP_MOD: case OP_POW:
-    case OP_DIV: case OP_IDIV: case OP_BAND: case OP_BOR: case OP_BXOR:
-    case OP_SHL: case OP_SHR:
-      tm = (TMS)(TM_ADD + (op - OP_ADD));
-      break;
-    case OP_UNM: tm = TM_UNM; break;
-    case OP_BNOT: tm = TM_BNOT; break;
-    case OP_LEN: tm = TM_LEN; break;
-    case OP_CONCAT: tm = TM_CONCAT; break;
-    case OP_EQ: tm = TM_EQ; break;
-    case OP_LT: case OP_LTI: case OP_GTI: tm = TM_LT; break;
-    case OP_LE: case OP_LEI: case OP_GEI: tm = TM_LE; break;
-    case OP_CLOSE: case OP_RETURN: tm = TM_CLOSE; break;
-    default:
-      return NULL;
+  TMS event;
+  if (op == OP_CALL || op == OP_TAILCALL)
+    return getobjname(p, pc, GETARG_A(i), name);
+  if (op == OP_TFORCALL) {
+    *name = "for iterator";
+    return "for iterator";
   }
-  *name = getstr(G(L)->tmname[tm]) + 2;  /* skip "__" */
+  event = eventofop(op);
+  if (event == TM_N)
+    return NULL;
+  *name = getstr(G(L)->tmname[event]) + 2;
   return "metamethod";
 }
 
@@ -636,20 +662,20 @@ l_noret tyG_opinterror(lua_State *L, const TValue *p1, const TValue *p2, const c
   tyG_typeerror(L, p2, msg);
 }
 
+/* a bitwise operand has no integer value: name the first operand that fails */
 l_noret tyG_tointerror(lua_State *L, const TValue *p1, const TValue *p2) {
-  lua_Integer temp;
-  if (!tyV_tointegerns(p1, &temp, F2Ieq))
-    p2 = p1;
-  tyG_runerror(L, "number%s has no integer representation", varinfo(L, p2));
+  lua_Integer unused;
+  const TValue *culprit = tyV_tointegerns(p1, &unused, F2Ieq) ? p2 : p1;
+  tyG_runerror(L, "number%s has no integer representation", varinfo(L, culprit));
 }
 
+/* order between values without __lt/__le: names their types (with __name) */
 l_noret tyG_ordererror(lua_State *L, const TValue *p1, const TValue *p2) {
-  const char *t1 = tyT_objtypename(L, p1);
-  const char *t2 = tyT_objtypename(L, p2);
-  if (strcmp(t1, t2) == 0)
-    tyG_runerror(L, "attempt to compare two %s values", t1);
-  else
-    tyG_runerror(L, "attempt to compare %s with %s", t1, t2);
+  const char *left = tyT_objtypename(L, p1);
+  const char *right = tyT_objtypename(L, p2);
+  if (strcmp(left, right) != 0)
+    tyG_runerror(L, "attempt to compare %s with %s", left, right);
+  tyG_runerror(L, "attempt to compare two %s values", left);
 }
 
 const char *tyG_addinfo(lua_State *L, const char *msg, TString *src, int line) {
@@ -663,29 +689,33 @@ const char *tyG_addinfo(lua_State *L, const char *msg, TString *src, int line) {
   return tyO_pushfstring(L, "%s:%d: %s", buff, line, msg);
 }
 
+/* The error value is on the top.  A message handler (L->errfunc) replaces it
+** with handler(value) before the throw. */
 l_noret tyG_errormsg(lua_State *L) {
-  if (L->errfunc != 0) {  /* is there a message handler? */
-    StkId errfunc = restorestack(L, L->errfunc);
-    setobjs2s(L, L->top, L->top - 1);  /* move argument */
-    setobjs2s(L, L->top - 1, errfunc);  /* push function */
-    L->top++;
-    tyD_callnoyield(L, L->top - 2, 1);
+  if (L->errfunc != 0) {
+    StkId value = L->top - 1;
+    setobjs2s(L, value + 1, value);  /* the argument moves up one slot... */
+    setobjs2s(L, value, restorestack(L, L->errfunc));  /* ...below it, the handler */
+    L->top = value + 2;
+    tyD_callnoyield(L, value, 1);
   }
   tyD_throw(L, LUA_ERRRUN);
 }
 
+/* Formats the message and, inside Lua code, prefixes "chunk:line:". */
 l_noret tyG_runerror(lua_State *L, const char *fmt, ...) {
   CallInfo *ci = L->ci;
-  const char *msg;
-  va_list argp;
-  tyC_checkGC(L);  /* the message takes memory */
-  va_start(argp, fmt);
-  msg = tyO_pushvfstring(L, fmt, argp);
-  va_end(argp);
-  if (isLua(ci)) {  /* add "source:line:" */
-    tyG_addinfo(L, msg, ci_func(ci)->p->source, getcurrentline(ci));
-    setobjs2s(L, L->top - 2, L->top - 1);  /* drop the bare message */
-    L->top--;
+  va_list ap;
+  const char *text;
+  tyC_checkGC(L);  /* formatting allocates */
+  va_start(ap, fmt);
+  text = tyO_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  if (isLua(ci)) {
+    StkId bare = L->top - 1;
+    tyG_addinfo(L, text, ci_func(ci)->p->source, getcurrentline(ci));
+    setobjs2s(L, bare, L->top - 1);  /* the positioned text replaces the bare one */
+    L->top = bare + 1;
   }
   tyG_errormsg(L);
 }

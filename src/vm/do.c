@@ -224,23 +224,31 @@ void tyD_hookcall(lua_State *L, CallInfo *ci) {
   }
 }
 
+/* How far VARARGPREP lifted a vararg Lua function's frame: above the copy
+** of the function, its fixed parameters and the extra arguments. */
+static int varargshift(CallInfo *ci) {
+  const Proto *p;
+  if (!isLua(ci))
+    return 0;
+  p = ci_func(ci)->p;
+  return p->is_vararg ? ci->u.l.nextraargs + p->numparams + 1 : 0;
+}
+
+/* Return hook, then the caller's line tracking resumes at its current pc.
+** The returning function's ci->func is back in the caller's slot by now;
+** for the hook the frame is lifted again, as it was while the function ran,
+** and ftransfer counts the first result from there. */
 static void rethook(lua_State *L, CallInfo *ci, int nres) {
   if (L->hookmask & LUA_MASKRET) {
     StkId firstres = L->top - nres;
-    int delta = 0;
-    int ftransfer;
-    if (isLua(ci)) {
-      Proto *p = ci_func(ci)->p;
-      if (p->is_vararg)
-        delta = ci->u.l.nextraargs + p->numparams + 1;
-    }
-    ci->func += delta;  /* vararg: back to the virtual func */
-    ftransfer = cast_int(firstres - ci->func);
-    tyD_hook(L, LUA_HOOKRET, -1, ftransfer, nres);
-    ci->func -= delta;
+    int lift = varargshift(ci);
+    ci->func += lift;
+    tyD_hook(L, LUA_HOOKRET, -1, cast_int(firstres - ci->func), nres);
+    ci->func -= lift;
   }
-  if (isLua(ci = ci->previous))
-    L->oldpc = pcRel(ci->u.l.savedpc, ci_func(ci)->p);  /* caller's current pc */
+  ci = ci->previous;
+  if (isLua(ci))
+    L->oldpc = pcRel(ci->u.l.savedpc, ci_func(ci)->p);
 }
 
 /* ======================================================================

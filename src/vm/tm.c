@@ -52,10 +52,13 @@ const TValue *tyT_gettmbyobj(lua_State *L, const TValue *o, TMS event) {
   return (mt ? tyH_getshortstr(mt, G(L)->tmname[event]) : &G(L)->nilvalue);
 }
 
+/* The type name used in messages: for a table or full userdata whose
+** metatable has a string __name, that name; otherwise the basic type's. */
 const char *tyT_objtypename(lua_State *L, const TValue *o) {
-  Table *mt;
-  if ((ttistable(o) && (mt = hvalue(o)->metatable) != NULL) ||
-      (ttisfulluserdata(o) && (mt = uvalue(o)->metatable) != NULL)) {
+  Table *mt = ttistable(o) ? hvalue(o)->metatable
+            : ttisfulluserdata(o) ? uvalue(o)->metatable
+            : NULL;
+  if (mt != NULL) {
     const TValue *name = tyH_getshortstr(mt, tyS_new(L, "__name"));
     if (ttisstring(name))
       return getstr(tsvalue(name));

@@ -235,48 +235,48 @@ int tyV_lessequal(lua_State *L, const TValue *l, const TValue *r) {
   return lessequalothers(L, l, r);
 }
 
-/* L == NULL: raw equality (no __eq) */
+/* __eq for two distinct tables or full userdata: the first operand's, else the second's */
+static const TValue *eqmetamethod(lua_State *L, Table *mt1, Table *mt2) {
+  const TValue *tm = fasttm(L, mt1, TM_EQ);
+  return (tm != NULL) ? tm : fasttm(L, mt2, TM_EQ);
+}
+
+/*
+** Lua's ==, or raw equality when L is NULL.  Values of different variants are
+** equal only as an integer and a float of the same mathematical value.  Within
+** a variant, short strings are interned (identity suffices) and only tables
+** and full userdata may consult __eq, whose result is converted to a boolean.
+*/
 int tyV_equalobj(lua_State *L, const TValue *t1, const TValue *t2) {
   const TValue *tm;
-  if (ttypetag(t1) != ttypetag(t2)) {  /* different variants */
-    if (ttype(t1) != ttype(t2) || ttype(t1) != LUA_TNUMBER)
-      return 0;
-    else {  /* integer vs float: compare mathematically */
-      lua_Integer i1, i2;
-      return (tyV_tointegerns(t1, &i1, F2Ieq) &&
-              tyV_tointegerns(t2, &i2, F2Ieq) && i1 == i2);
-    }
+  if (ttypetag(t1) != ttypetag(t2)) {
+    lua_Integer i1, i2;
+    return ttisnumber(t1) && ttisnumber(t2) &&
+           tyV_tointegerns(t1, &i1, F2Ieq) && tyV_tointegerns(t2, &i2, F2Ieq) &&
+           i1 == i2;
   }
   switch (ttypetag(t1)) {
-    case TY_VNIL: case TY_VFALSE: case TY_VTRUE: return 1;
-    case TY_VNUMINT: return (ivalue(t1) == ivalue(t2));
-    case TY_VNUMFLT: return fltvalue(t1) == fltvalue(t2);
+    case TY_VNIL: case TY_VFALSE: case TY_VTRUE:
+      return 1;  /* the tag is the value */
+    case TY_VNUMINT: return ivalue(t1) == ivalue(t2);
+    case TY_VNUMFLT: return fltvalue(t1) == fltvalue(t2);  /* NaN differs from itself */
     case TY_VLIGHTUD: return pvalue(t1) == pvalue(t2);
     case TY_VLCF: return fvalue(t1) == fvalue(t2);
-    case TY_VSHRSTR: return eqshrstr(tsvalue(t1), tsvalue(t2));
     case TY_VLNGSTR: return tyS_eqlngstr(tsvalue(t1), tsvalue(t2));
-    case TY_VUSERDATA: {
-      if (uvalue(t1) == uvalue(t2)) return 1;
-      if (L == NULL) return 0;
-      tm = fasttm(L, uvalue(t1)->metatable, TM_EQ);
-      if (tm == NULL)
-        tm = fasttm(L, uvalue(t2)->metatable, TM_EQ);
+    case TY_VTABLE: case TY_VUSERDATA:
       break;
-    }
-    case TY_VTABLE: {
-      if (hvalue(t1) == hvalue(t2)) return 1;
-      if (L == NULL) return 0;
-      tm = fasttm(L, hvalue(t1)->metatable, TM_EQ);
-      if (tm == NULL)
-        tm = fasttm(L, hvalue(t2)->metatable, TM_EQ);
-      break;
-    }
-    default:
+    default:  /* short strings, closures, threads: identity */
       return gcvalue(t1) == gcvalue(t2);
   }
+  if (gcvalue(t1) == gcvalue(t2))
+    return 1;
+  if (L == NULL)
+    return 0;
+  tm = ttistable(t1) ? eqmetamethod(L, hvalue(t1)->metatable, hvalue(t2)->metatable)
+                     : eqmetamethod(L, uvalue(t1)->metatable, uvalue(t2)->metatable);
   if (tm == NULL)
     return 0;
-  tyT_callTMres(L, tm, t1, t2, L->top);  /* result above everything */
+  tyT_callTMres(L, tm, t1, t2, L->top);  /* the result goes above everything */
   return !l_isfalse(L->top);
 }
 
@@ -389,27 +389,27 @@ void tyV_settable(lua_State *L, const TValue *t, TValue *key, TValue *val) {
   tyV_finishset(L, t, key, val, slot);
 }
 
+/* The # operator: a string's byte count, a table's border unless it has
+** __len, and __len (or an error) for everything else. */
 void tyV_objlen(lua_State *L, StkId ra, const TValue *rb) {
   const TValue *tm;
-  switch (ttypetag(rb)) {
-    case TY_VTABLE: {
-      Table *h = hvalue(rb);
-      tm = fasttm(L, h->metatable, TM_LEN);
-      if (tm != NULL) break;
+  if (ttisstring(rb)) {
+    size_t len = tsslen(tsvalue(rb));
+    setivalue(ra, (lua_Integer)len);
+    return;
+  }
+  if (ttistable(rb)) {
+    Table *h = hvalue(rb);
+    tm = fasttm(L, h->metatable, TM_LEN);
+    if (tm == NULL) {
       setivalue(ra, l_castU2S(tyH_getn(h)));
       return;
     }
-    case TY_VSHRSTR:
-      setivalue(ra, tsvalue(rb)->shrlen);
-      return;
-    case TY_VLNGSTR:
-      setivalue(ra, (lua_Integer)tsvalue(rb)->u.lnglen);
-      return;
-    default:
-      tm = tyT_gettmbyobj(L, rb, TM_LEN);
-      if (l_unlikely(notm(tm)))
-        tyG_typeerror(L, rb, "get length of");
-      break;
+  }
+  else {
+    tm = tyT_gettmbyobj(L, rb, TM_LEN);
+    if (l_unlikely(notm(tm)))
+      tyG_typeerror(L, rb, "get length of");
   }
   tyT_callTMres(L, tm, rb, rb, ra);
 }
@@ -479,74 +479,82 @@ void tyV_concat(lua_State *L, int total) {
 ** ====================================================================== */
 
 /*
-** Converts the limit of an integer loop; returns 1 if the loop must be
-** skipped.  Float limits are floored/ceiled; out-of-range ones are clipped.
+** FORPREP (manual 3.3.5).  The four slots at ra hold the initial value, the
+** limit, the step and the control variable.  When the initial value and the
+** step are integers the loop runs on integers, and the limit slot is turned
+** into the number of iterations left, so FORLOOP can neither overflow nor
+** compare; otherwise all values become floats.  Both return 1 when the body
+** must not run at all.
 */
-static int forlimit(lua_State *L, lua_Integer init, const TValue *lim,
-                    lua_Integer *p, lua_Integer step) {
-  if (!tyV_tointeger(lim, p, (step < 0 ? F2Iceil : F2Ifloor))) {
-    lua_Number flim;
-    if (!tonumber(lim, &flim))
-      tyG_forerror(L, lim, "limit");
-    /* flim is a float out of integer bounds (or NaN) */
-    if (0 < flim) {
-      if (step < 0) return 1;
-      *p = LUA_MAXINTEGER;
-    }
-    else {
-      if (step > 0) return 1;
-      *p = LUA_MININTEGER;
-    }
+
+/* The integer limit for an integer loop: a float limit is rounded towards the
+** start (floor for an increasing loop, ceil for a decreasing one).  A float
+** beyond the integers is clipped to maxinteger/mininteger, unless the loop
+** cannot run; NaN counts as below every integer. */
+static int intlooplimit(lua_State *L, const TValue *lim, lua_Integer step, lua_Integer *limit) {
+  lua_Number f;
+  if (tyV_tointeger(lim, limit, (step > 0) ? F2Ifloor : F2Iceil))
+    return 0;
+  if (!tonumber(lim, &f))
+    tyG_forerror(L, lim, "limit");
+  if (f > 0) {
+    *limit = LUA_MAXINTEGER;
+    return step < 0;  /* a decreasing loop from an integer to +huge */
   }
-  return (step > 0 ? init > *p : init < *p);
+  *limit = LUA_MININTEGER;
+  return step > 0;
 }
 
-/* returns 1 if the loop must not run */
-static int forprep(lua_State *L, StkId ra) {
-  TValue *pinit = ra;
-  TValue *plimit = ra + 1;
-  TValue *pstep = ra + 2;
-  if (ttisinteger(pinit) && ttisinteger(pstep)) {
-    lua_Integer init = ivalue(pinit);
-    lua_Integer step = ivalue(pstep);
-    lua_Integer limit;
-    if (step == 0)
-      tyG_runerror(L, "'for' step is zero");
-    setivalue(ra + 3, init);
-    if (forlimit(L, init, plimit, &limit, step))
-      return 1;
-    else {  /* iteration count, computed without overflow */
-      lua_Unsigned count;
-      if (step > 0) {
-        count = l_castS2U(limit) - l_castS2U(init);
-        if (step != 1)
-          count /= l_castS2U(step);
-      }
-      else {
-        count = l_castS2U(init) - l_castS2U(limit);
-        count /= l_castS2U(-(step + 1)) + 1u;
-      }
-      setivalue(plimit, l_castU2S(count));
-    }
+static int intforprep(lua_State *L, StkId ra, lua_Integer init, lua_Integer step) {
+  lua_Integer limit;
+  lua_Unsigned span, stride;
+  if (step == 0)
+    tyG_runerror(L, "'for' step is zero");
+  if (intlooplimit(L, ra + 1, step, &limit))
+    return 1;
+  if (step > 0 ? limit < init : init < limit)
+    return 1;
+  /* unsigned arithmetic: the span of the loop and the step's magnitude both fit */
+  if (step > 0) {
+    span = l_castS2U(limit) - l_castS2U(init);
+    stride = l_castS2U(step);
   }
   else {
-    lua_Number init, flimit, step;
-    if (l_unlikely(!tonumber(plimit, &flimit)))
-      tyG_forerror(L, plimit, "limit");
-    if (l_unlikely(!tonumber(pstep, &step)))
-      tyG_forerror(L, pstep, "step");
-    if (l_unlikely(!tonumber(pinit, &init)))
-      tyG_forerror(L, pinit, "initial value");
-    if (step == 0)
-      tyG_runerror(L, "'for' step is zero");
-    if ((0 < step) ? (flimit < init) : (init < flimit))
-      return 1;
-    setfltvalue(plimit, flimit);
-    setfltvalue(pstep, step);
-    setfltvalue(ra, init);
-    setfltvalue(ra + 3, init);
+    span = l_castS2U(init) - l_castS2U(limit);
+    stride = 0u - l_castS2U(step);
   }
+  setivalue(ra + 1, l_castU2S(stride == 1 ? span : span / stride));  /* iterations after the first */
+  setivalue(ra + 3, init);
   return 0;
+}
+
+/* the values are checked in the order limit, step, initial value (the
+** error names the first bad one) */
+static int floatforprep(lua_State *L, StkId ra) {
+  lua_Number init, limit, step;
+  if (l_unlikely(!tonumber(ra + 1, &limit)))
+    tyG_forerror(L, ra + 1, "limit");
+  if (l_unlikely(!tonumber(ra + 2, &step)))
+    tyG_forerror(L, ra + 2, "step");
+  if (l_unlikely(!tonumber(ra, &init)))
+    tyG_forerror(L, ra, "initial value");
+  if (step == 0)
+    tyG_runerror(L, "'for' step is zero");
+  if (step > 0 ? limit < init : init < limit)
+    return 1;
+  setfltvalue(ra, init);
+  setfltvalue(ra + 1, limit);
+  setfltvalue(ra + 2, step);
+  setfltvalue(ra + 3, init);
+  return 0;
+}
+
+/* kept out of tyV_execute: inlined, it costs the loop a register (measured:
+** the dispatch table's address was no longer kept in one) */
+static __attribute__((noinline)) int forprep(lua_State *L, StkId ra) {
+  if (ttisinteger(ra) && ttisinteger(ra + 2))
+    return intforprep(L, ra, ivalue(ra), ivalue(ra + 2));
+  return floatforprep(L, ra);
 }
 
 static inline int floatforloop(StkId ra) {
@@ -566,19 +574,18 @@ static inline int floatforloop(StkId ra) {
 ** Closures
 ** ====================================================================== */
 
+/* CLOSURE: a new closure of p in ra.  Each upvalue is either an (open)
+** upvalue of a register of this frame or one of the running closure's. */
 static void pushclosure(lua_State *L, Proto *p, UpVal **encup, StkId base, StkId ra) {
-  int nup = p->sizeupvalues;
-  Upvaldesc *uv = p->upvalues;
-  int i;
-  LClosure *ncl = tyF_newLclosure(L, nup);
+  LClosure *ncl = tyF_newLclosure(L, p->sizeupvalues);
+  const Upvaldesc *d = p->upvalues;
+  const Upvaldesc *end = d + p->sizeupvalues;
+  UpVal **slot;
   ncl->p = p;
-  setclLvalue(L, ra, ncl);  /* anchor it */
-  for (i = 0; i < nup; i++) {
-    if (uv[i].instack)
-      ncl->upvals[i] = tyF_findupval(L, base + uv[i].idx);
-    else
-      ncl->upvals[i] = encup[uv[i].idx];
-    tyC_objbarrier(L, ncl, ncl->upvals[i]);
+  setclLvalue(L, ra, ncl);  /* anchored before tyF_findupval allocates */
+  for (slot = ncl->upvals; d != end; d++, slot++) {
+    *slot = d->instack ? tyF_findupval(L, base + d->idx) : encup[d->idx];
+    tyC_objbarrier(L, ncl, *slot);
   }
 }
 
@@ -598,17 +605,6 @@ static inline const TValue *fastgetany(Table *h, const TValue *key) {
   return tyH_get(h, key);
 }
 
-#define l_addi(L, a, b) intop(+, a, b)
-#define l_subi(L, a, b) intop(-, a, b)
-#define l_muli(L, a, b) intop(*, a, b)
-#define l_band(a, b) intop(&, a, b)
-#define l_bor(a, b) intop(|, a, b)
-#define l_bxor(a, b) intop(^, a, b)
-#define l_lti(a, b) ((a) < (b))
-#define l_lei(a, b) ((a) <= (b))
-#define l_gti(a, b) ((a) > (b))
-#define l_gei(a, b) ((a) >= (b))
-
 /* integer % and // without a call when the divisor is not 0 or -1 */
 static inline lua_Integer imodfast(lua_Integer m, lua_Integer n) {
   lua_Integer r = m % n;
@@ -625,13 +621,13 @@ static inline lua_Integer idivfast(lua_Integer m, lua_Integer n) {
 #define l_idiv(L, a, b) (l_likely(l_castS2U(b) + 1u > 1u) ? idivfast(a, b) \
                          : (savestate(L, ci), tyV_idiv(L, a, b)))
 
-#define n_add(L, a, b) ((a) + (b))
-#define n_sub(L, a, b) ((a) - (b))
-#define n_mul(L, a, b) ((a) * (b))
-#define n_div(L, a, b) ((a) / (b))
-#define n_pow(L, a, b) (((b) == 2) ? (a) * (a) : pow(a, b))
-#define n_idiv(L, a, b) (floor((a) / (b)))
-#define n_mod(L, a, b) tyV_modf(L, a, b)
+/* float operators given as functions (the others are plain C operators) */
+static inline lua_Number fltdiv(lua_State *L, lua_Number a, lua_Number b) { (void)L; return a / b; }
+static inline lua_Number fltidiv(lua_State *L, lua_Number a, lua_Number b) { (void)L; return floor(a / b); }
+static inline lua_Number fltpow(lua_State *L, lua_Number a, lua_Number b) {
+  (void)L;
+  return (b == 2) ? a * a : pow(a, b);
+}
 
 #define RA(i) (base + GETARG_A(i))
 #define RB(i) (base + GETARG_B(i))
@@ -663,42 +659,61 @@ static inline lua_Integer idivfast(lua_Integer m, lua_Integer n) {
 #define vmcase(l) L_##l:
 #define vmbreak { vmfetch(); vmdispatch(GET_OPCODE(i)); }
 
-/* R[A] := R[B] op R[C] / K[C], with integer and float fast paths */
-#define op_arith_aux(v1, v2, iop, fop, ev, flip) { \
+/*
+** Operator instructions, R[A] := v1 op v2.  An operator is passed either as a
+** C token (tok: + - * & | ^ < <= ...), used on both the integer and the float
+** path, or as functions.  Integers wrap around (intop).  Whatever the fast
+** paths do not handle (strings, metamethods, errors) goes to the metamethod
+** machinery; `flip` says the constant operand was written on the left.
+*/
+#define arith_other(v1, v2, ev, flip) Protect(tyT_trybinassocTM(L, v1, v2, flip, ra, ev))
+
+#define op_arith_tok(e1, e2, tok, ev, flip) { \
+  TValue *v1 = (e1); TValue *v2 = (e2); lua_Number n1_, n2_; \
+  if (ttisinteger(v1) && ttisinteger(v2)) { setivalue(ra, intop(tok, ivalue(v1), ivalue(v2))); } \
+  else if (tonumberns(v1, n1_) && tonumberns(v2, n2_)) { setfltvalue(ra, n1_ tok n2_); } \
+  else arith_other(v1, v2, ev, flip); }
+
+#define op_arith_fn(e1, e2, ifn, ffn, ev, flip) { \
+  TValue *v1 = (e1); TValue *v2 = (e2); lua_Number n1_, n2_; \
   if (ttisinteger(v1) && ttisinteger(v2)) { \
-    lua_Integer i1_ = ivalue(v1); lua_Integer i2_ = ivalue(v2); \
-    setivalue(ra, iop(L, i1_, i2_)); } \
-  else { lua_Number n1_, n2_; \
-    if (tonumberns(v1, n1_) && tonumberns(v2, n2_)) { setfltvalue(ra, fop(L, n1_, n2_)); } \
-    else Protect(tyT_trybinassocTM(L, v1, v2, flip, ra, ev)); } }
+    lua_Integer a_ = ivalue(v1), b_ = ivalue(v2); setivalue(ra, ifn(L, a_, b_)); } \
+  else if (tonumberns(v1, n1_) && tonumberns(v2, n2_)) { setfltvalue(ra, ffn(L, n1_, n2_)); } \
+  else arith_other(v1, v2, ev, flip); }
 
-#define op_arithf_aux(v1, v2, fop, ev, flip) { \
-  lua_Number n1_, n2_; \
-  if (tonumberns(v1, n1_) && tonumberns(v2, n2_)) { setfltvalue(ra, fop(L, n1_, n2_)); } \
-  else Protect(tyT_trybinassocTM(L, v1, v2, flip, ra, ev)); }
+/* / and ^ always work on floats */
+#define op_float_fn(e1, e2, ffn, ev, flip) { \
+  TValue *v1 = (e1); TValue *v2 = (e2); lua_Number n1_, n2_; \
+  if (tonumberns(v1, n1_) && tonumberns(v2, n2_)) { setfltvalue(ra, ffn(L, n1_, n2_)); } \
+  else arith_other(v1, v2, ev, flip); }
 
-#define op_bitwise_aux(v1, v2, op, ev, flip) { \
-  lua_Integer i1_, i2_; \
-  if (tointegerns(v1, &i1_) && tointegerns(v2, &i2_)) { setivalue(ra, op(i1_, i2_)); } \
-  else Protect(tyT_trybinassocTM(L, v1, v2, flip, ra, ev)); }
+/* bitwise operators accept floats with an integral value */
+#define op_bits_tok(e1, e2, tok, ev, flip) { \
+  TValue *v1 = (e1); TValue *v2 = (e2); lua_Integer i1_, i2_; \
+  if (tointegerns(v1, &i1_) && tointegerns(v2, &i2_)) { setivalue(ra, intop(tok, i1_, i2_)); } \
+  else arith_other(v1, v2, ev, flip); }
 
-#define op_order(opi, opn, other) { \
+#define op_bits_fn(e1, e2, fn, ev) { \
+  TValue *v1 = (e1); TValue *v2 = (e2); lua_Integer i1_, i2_; \
+  if (tointegerns(v1, &i1_) && tointegerns(v2, &i2_)) { setivalue(ra, fn(i1_, i2_)); } \
+  else arith_other(v1, v2, ev, 0); }
+
+/* R[A] tok R[B], then the conditional jump */
+#define op_order(tok, numfn, otherfn) { \
   int cond; TValue *rb = RB(i); \
-  if (ttisinteger(ra) && ttisinteger(rb)) cond = opi(ivalue(ra), ivalue(rb)); \
-  else if (ttisnumber(ra) && ttisnumber(rb)) cond = opn(ra, rb); \
-  else Protect(cond = other(L, ra, rb)); \
+  if (ttisinteger(ra) && ttisinteger(rb)) cond = (ivalue(ra) tok ivalue(rb)); \
+  else if (ttisnumber(ra) && ttisnumber(rb)) cond = numfn(ra, rb); \
+  else Protect(cond = otherfn(L, ra, rb)); \
   docondjump(); }
 
-#define op_orderI(opi, opf, inv, tm) { \
+/* R[A] tok sB; `swapped` says the metamethod gets the immediate first (a > b is b < a) */
+#define op_orderI(tok, swapped, ev) { \
   int cond; int im = GETARG_sB(i); \
-  if (ttisinteger(ra)) cond = opi(ivalue(ra), im); \
-  else if (ttisfloat(ra)) { lua_Number fa_ = fltvalue(ra); lua_Number fim_ = cast_num(im); \
-    cond = opf(fa_, fim_); } \
-  else { int isf_ = GETARG_C(i); Protect(cond = tyT_callorderiTM(L, ra, im, inv, isf_, tm)); } \
+  if (ttisinteger(ra)) cond = (ivalue(ra) tok im); \
+  else if (ttisfloat(ra)) cond = (fltvalue(ra) tok cast_num(im)); \
+  else { int isf_ = GETARG_C(i); Protect(cond = tyT_callorderiTM(L, ra, im, swapped, isf_, ev)); } \
   docondjump(); }
 
-#define sh_l(a, b) tyV_shiftl(a, b)
-#define sh_r(a, b) tyV_shiftr(a, b)
 
 /*
 ** After a restored coroutine's metamethod call returns (its result on the top),
@@ -758,14 +773,17 @@ int tyV_finishOp(lua_State *L) {
   }
 }
 
+/*
+** Runs Lua frames from ci until the frame marked CIST_FRESH returns.  Calls
+** and returns between Lua functions stay in this loop (goto startfunc /
+** returning); a C function or a metamethod gets a fresh tyV_execute.
+*/
 void tyV_execute(lua_State *L, CallInfo *ci) {
-  LClosure *cl;
-  TValue *k;
-  StkId base;
-  const Instruction *pc;
-  int trap;
-  Instruction i;
-  StkId ra;
+  /* The running frame, cached.  Reload base after anything that may move
+  ** the stack (Protect), trap after anything that may change hooks. */
+  LClosure *cl;  TValue *k;  StkId base;  const Instruction *pc;
+  int trap;      /* hooks are on (or the frame must be rechecked) */
+  Instruction i; StkId ra;  /* the instruction being run and its R[A] */
   static const void *const disptab[NUM_OPCODES] = {
     &&L_OP_MOVE, &&L_OP_LOADI, &&L_OP_LOADF, &&L_OP_LOADK, &&L_OP_LOADKX,
     &&L_OP_LOADFALSE, &&L_OP_LFALSESKIP, &&L_OP_LOADTRUE, &&L_OP_LOADNIL,
@@ -1052,53 +1070,43 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       vmbreak;
     }
     vmcase(OP_ADDK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_arith_aux(v1, v2, l_addi, n_add, TM_ADD, TESTARG_k(i));
+      op_arith_tok(RB(i), KC(i), +, TM_ADD, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_SUBK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_arith_aux(v1, v2, l_subi, n_sub, TM_SUB, TESTARG_k(i));
+      op_arith_tok(RB(i), KC(i), -, TM_SUB, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_MULK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_arith_aux(v1, v2, l_muli, n_mul, TM_MUL, TESTARG_k(i));
+      op_arith_tok(RB(i), KC(i), *, TM_MUL, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_MODK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_arith_aux(v1, v2, l_imod, n_mod, TM_MOD, TESTARG_k(i));
+      op_arith_fn(RB(i), KC(i), l_imod, tyV_modf, TM_MOD, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_POWK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_arithf_aux(v1, v2, n_pow, TM_POW, TESTARG_k(i));
+      op_float_fn(RB(i), KC(i), fltpow, TM_POW, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_DIVK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_arithf_aux(v1, v2, n_div, TM_DIV, TESTARG_k(i));
+      op_float_fn(RB(i), KC(i), fltdiv, TM_DIV, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_IDIVK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_arith_aux(v1, v2, l_idiv, n_idiv, TM_IDIV, TESTARG_k(i));
+      op_arith_fn(RB(i), KC(i), l_idiv, fltidiv, TM_IDIV, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_BANDK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_bitwise_aux(v1, v2, l_band, TM_BAND, TESTARG_k(i));
+      op_bits_tok(RB(i), KC(i), &, TM_BAND, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_BORK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_bitwise_aux(v1, v2, l_bor, TM_BOR, TESTARG_k(i));
+      op_bits_tok(RB(i), KC(i), |, TM_BOR, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_BXORK) {
-      TValue *v1 = RB(i); TValue *v2 = KC(i);
-      op_bitwise_aux(v1, v2, l_bxor, TM_BXOR, TESTARG_k(i));
+      op_bits_tok(RB(i), KC(i), ^, TM_BXOR, TESTARG_k(i));
       vmbreak;
     }
     vmcase(OP_SHRI) {
@@ -1124,63 +1132,51 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       vmbreak;
     }
     vmcase(OP_ADD) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_arith_aux(v1, v2, l_addi, n_add, TM_ADD, 0);
+      op_arith_tok(RB(i), RC(i), +, TM_ADD, 0);
       vmbreak;
     }
     vmcase(OP_SUB) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_arith_aux(v1, v2, l_subi, n_sub, TM_SUB, 0);
+      op_arith_tok(RB(i), RC(i), -, TM_SUB, 0);
       vmbreak;
     }
     vmcase(OP_MUL) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_arith_aux(v1, v2, l_muli, n_mul, TM_MUL, 0);
+      op_arith_tok(RB(i), RC(i), *, TM_MUL, 0);
       vmbreak;
     }
     vmcase(OP_MOD) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_arith_aux(v1, v2, l_imod, n_mod, TM_MOD, 0);
+      op_arith_fn(RB(i), RC(i), l_imod, tyV_modf, TM_MOD, 0);
       vmbreak;
     }
     vmcase(OP_POW) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_arithf_aux(v1, v2, n_pow, TM_POW, 0);
+      op_float_fn(RB(i), RC(i), fltpow, TM_POW, 0);
       vmbreak;
     }
     vmcase(OP_DIV) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_arithf_aux(v1, v2, n_div, TM_DIV, 0);
+      op_float_fn(RB(i), RC(i), fltdiv, TM_DIV, 0);
       vmbreak;
     }
     vmcase(OP_IDIV) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_arith_aux(v1, v2, l_idiv, n_idiv, TM_IDIV, 0);
+      op_arith_fn(RB(i), RC(i), l_idiv, fltidiv, TM_IDIV, 0);
       vmbreak;
     }
     vmcase(OP_BAND) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_bitwise_aux(v1, v2, l_band, TM_BAND, 0);
+      op_bits_tok(RB(i), RC(i), &, TM_BAND, 0);
       vmbreak;
     }
     vmcase(OP_BOR) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_bitwise_aux(v1, v2, l_bor, TM_BOR, 0);
+      op_bits_tok(RB(i), RC(i), |, TM_BOR, 0);
       vmbreak;
     }
     vmcase(OP_BXOR) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_bitwise_aux(v1, v2, l_bxor, TM_BXOR, 0);
+      op_bits_tok(RB(i), RC(i), ^, TM_BXOR, 0);
       vmbreak;
     }
     vmcase(OP_SHL) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_bitwise_aux(v1, v2, sh_l, TM_SHL, 0);
+      op_bits_fn(RB(i), RC(i), tyV_shiftl, TM_SHL);
       vmbreak;
     }
     vmcase(OP_SHR) {
-      TValue *v1 = RB(i); TValue *v2 = RC(i);
-      op_bitwise_aux(v1, v2, sh_r, TM_SHR, 0);
+      op_bits_fn(RB(i), RC(i), tyV_shiftr, TM_SHR);
       vmbreak;
     }
     vmcase(OP_UNM) {
@@ -1235,30 +1231,34 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       Protect(tyF_close(L, ra, LUA_OK, 1));
       vmbreak;
     }
-    vmcase(OP_TBC) {
-      halfProtect(tyF_newtbcupval(L, ra));
+    vmcase(OP_TBC) {  /* raises if the value has no __close (and is not false) */
+      savestate(L, ci);
+      tyF_newtbcupval(L, ra);
       vmbreak;
     }
     vmcase(OP_JMP) {
-      dojump(ci, i, 0);
+      pc += GETARG_sJ(i);
+      updatetrap(ci);
       vmbreak;
     }
     vmcase(OP_EQ) {
-      int cond;
       TValue *rb = RB(i);
+      int cond;
       if (ttisinteger(ra) && ttisinteger(rb))
         cond = (ivalue(ra) == ivalue(rb));
+      else if (ttisshrstring(ra) && ttisshrstring(rb))
+        cond = (tsvalue(ra) == tsvalue(rb));  /* interned: identity is equality */
       else
         Protect(cond = tyV_equalobj(L, ra, rb));
       docondjump();
       vmbreak;
     }
     vmcase(OP_LT) {
-      op_order(l_lti, LTnum, lessthanothers);
+      op_order(<, LTnum, lessthanothers);
       vmbreak;
     }
     vmcase(OP_LE) {
-      op_order(l_lei, LEnum, lessequalothers);
+      op_order(<=, LEnum, lessequalothers);
       vmbreak;
     }
     vmcase(OP_EQK) {
@@ -1284,19 +1284,19 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       vmbreak;
     }
     vmcase(OP_LTI) {
-      op_orderI(l_lti, l_lti, 0, TM_LT);
+      op_orderI(<, 0, TM_LT);
       vmbreak;
     }
     vmcase(OP_LEI) {
-      op_orderI(l_lei, l_lei, 0, TM_LE);
+      op_orderI(<=, 0, TM_LE);
       vmbreak;
     }
     vmcase(OP_GTI) {
-      op_orderI(l_gti, l_gti, 1, TM_LT);
+      op_orderI(>, 1, TM_LT);
       vmbreak;
     }
     vmcase(OP_GEI) {
-      op_orderI(l_gei, l_gei, 1, TM_LE);
+      op_orderI(>=, 1, TM_LE);
       vmbreak;
     }
     vmcase(OP_TEST) {
@@ -1461,46 +1461,45 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
       vmbreak;
     }
     vmcase(OP_SETLIST) {
+      /* R[A][first + j] := R[A + j] for j = 1..n; n = 0 means up to the top */
       int n = GETARG_B(i);
-      unsigned int last = (unsigned int)GETARG_C(i);
+      unsigned int first = (unsigned int)GETARG_C(i);
       Table *h = hvalue(ra);
-      if (n == 0)
-        n = cast_int(L->top - ra) - 1;  /* up to the top */
-      else
+      TValue *src, *dst;
+      if (n != 0)
         L->top = ci->top;
-      last += (unsigned int)n;
-      if (TESTARG_k(i)) {
-        last += (unsigned int)GETARG_Ax(*pc) * (MAXARG_C + 1);
-        pc++;
-      }
-      if (last > h->asize) {
+      else
+        n = cast_int(L->top - ra) - 1;
+      if (TESTARG_k(i))  /* a large first index continues in EXTRAARG */
+        first += (unsigned int)GETARG_Ax(*pc++) * (MAXARG_C + 1);
+      if (first + (unsigned int)n > h->asize) {
         savepc(L);
-        tyH_resizearray(L, h, last);  /* preallocate at once */
+        tyH_resizearray(L, h, first + (unsigned int)n);  /* the whole batch at once */
       }
-      for (; n > 0; n--) {
-        TValue *val = ra + n;
-        setobj2t(L, &h->array[last - 1], val);
-        last--;
-        tyC_barrierback(L, obj2gco(h), val);
+      for (src = ra + 1, dst = h->array + first; src <= ra + n; src++, dst++) {
+        setobj2t(L, dst, src);
+        tyC_barrierback(L, obj2gco(h), src);
       }
       vmbreak;
     }
     vmcase(OP_CLOSURE) {
-      Proto *p = cl->p->p[GETARG_Bx(i)];
-      halfProtect(pushclosure(L, p, cl->upvals, base, ra));
+      savestate(L, ci);
+      pushclosure(L, cl->p->p[GETARG_Bx(i)], cl->upvals, base, ra);
       checkGC(L, ra + 1);
       vmbreak;
     }
-    vmcase(OP_VARARG) {
-      int n = GETARG_C(i) - 1;  /* required results */
-      Protect(tyT_getvarargs(L, ci, ra, n));
+    vmcase(OP_VARARG) {  /* C - 1 extra arguments, or all of them when C = 0 */
+      Protect(tyT_getvarargs(L, ci, ra, GETARG_C(i) - 1));
       vmbreak;
     }
     vmcase(OP_VARARGPREP) {
-      ProtectNT(tyT_adjustvarargs(L, GETARG_A(i), ci, cl->p));
-      if (l_unlikely(trap)) {  /* previous "updatetrap" */
+      /* the fixed parameters move above the extra arguments: the frame moves */
+      savepc(L);
+      tyT_adjustvarargs(L, GETARG_A(i), ci, cl->p);
+      updatetrap(ci);
+      if (l_unlikely(trap)) {  /* the call hook waited for the final frame */
         tyD_hookcall(L, ci);
-        L->oldpc = 1;  /* next opcode is seen as a "new" line */
+        L->oldpc = 1;  /* the next instruction starts a new line */
       }
       updatebase(ci);
       vmbreak;
