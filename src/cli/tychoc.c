@@ -749,6 +749,7 @@ static void check_packages(const char *image, int quiet, int *totalp, int *stale
     const char *why = NULL;
     if (*path == '\0' || !strcmp(path, "-")) continue;   /* no source file (e.g. preload) */
     if (stat(path, &st) != 0) why = "source file missing";
+    else if (!S_ISREG(st.st_mode)) why = "source is not a regular file";   /* never read a FIFO */
     else if ((long long)st.st_size == size && same_mtime(r->f[4], &st)) why = NULL;   /* cheap path */
     else {
       /* size or mtime differ: the hash decides (a touched file is not stale) */

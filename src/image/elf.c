@@ -1,6 +1,9 @@
 /* elf.c: the ELF64 relocatable object around an image blob: one data section, two symbols, no relocations. */
 #include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,14 +214,56 @@ done:
   return rc;
 }
 
-static FILE *openimage(const char *path, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) snprintf(err, errlen, "not found (%s)", strerror(errno));
+/* what a non-regular file is, for the refusal */
+static const char *filekind(mode_t m) {
+  if (S_ISDIR(m)) return "a directory";
+  if (S_ISFIFO(m)) return "a FIFO";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a plain file";
+}
+
+int tyI_elfopen(const char *path, struct stat *st, char *err, size_t errlen) {
+  int fd;
+  if (stat(path, st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) snprintf(err, errlen, "not found");
+    else snprintf(err, errlen, "cannot open (%s)", strerror(errno));
+    return -1;
+  }
+  if (!S_ISREG(st->st_mode)) {  /* refused before any open: a FIFO would block, a device may act */
+    snprintf(err, errlen, "not a regular file (%s)", filekind(st->st_mode));
+    return -1;
+  }
+  /* O_NONBLOCK: if a FIFO took the file's place since the stat, open must not wait */
+  fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) snprintf(err, errlen, "not found");
+    else snprintf(err, errlen, "cannot open (%s)", strerror(errno));
+    return -1;
+  }
+  if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+    snprintf(err, errlen, "not a regular file (%s)", filekind(st->st_mode));
+    close(fd);
+    return -1;
+  }
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
+/* a stdio stream on a duplicate of fd (probe reads through stdio) */
+static FILE *streamof(int fd, char *err, size_t errlen) {
+  int d = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  FILE *f = d >= 0 ? fdopen(d, "rb") : NULL;
+  if (f == NULL) {
+    if (d >= 0) close(d);
+    snprintf(err, errlen, "cannot read (%s)", strerror(errno));
+  }
   return f;
 }
 
-int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
-  FILE *f = openimage(path, err, errlen);
+int tyI_elfprobefd(int fd, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
+  FILE *f = streamof(fd, err, errlen);
   int rc;
   if (f == NULL) return -1;
   rc = probe(f, off, size, err, errlen);
@@ -226,10 +271,24 @@ int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, siz
   return rc;
 }
 
+int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
+  struct stat st;
+  int fd = tyI_elfopen(path, &st, err, errlen), rc;
+  if (fd < 0) return -1;
+  rc = tyI_elfprobefd(fd, off, size, err, errlen);
+  close(fd);
+  return rc;
+}
+
 char *tyI_elfreadimage(const char *path, uint64_t *size, char *err, size_t errlen) {
-  FILE *f = openimage(path, err, errlen);
+  struct stat st;
+  int fd = tyI_elfopen(path, &st, err, errlen);
+  FILE *f;
   uint64_t off;
   char *sec = NULL;
+  if (fd < 0) return NULL;
+  f = streamof(fd, err, errlen);
+  close(fd);
   if (f == NULL) return NULL;
   if (probe(f, &off, size, err, errlen) != 0) {
     fclose(f);

@@ -389,18 +389,17 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   char *blob;
   TyImage *img;
   int fd, filebacked, stamped, ok;
-  if (access(path, R_OK) != 0) {
-    bad(err, errlen, "not found (or not readable)");
+  struct stat st;
+  /* one descriptor for every read: the file probed is the file mapped */
+  if ((fd = tyI_elfopen(path, &st, err, errlen)) < 0)
+    return NULL;
+  if (tyI_elfprobefd(fd, &secoff, &secsize, err, errlen) != 0) {
+    close(fd);
     return NULL;
   }
-  if (tyI_elfprobe(path, &secoff, &secsize, err, errlen) != 0)
-    return NULL;
   if (secsize < sizeof(TyImgHeader) + 8) {
+    close(fd);
     bad(err, errlen, "truncated (no header)");
-    return NULL;
-  }
-  if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-    bad(err, errlen, "not found (or not readable)");
     return NULL;
   }
   /* the blob, then its size word (symbol tycho_image_size), as the linker lays them out */
