@@ -389,10 +389,13 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   char *blob;
   TyImage *img;
   int fd, filebacked, stamped, ok;
-  struct stat st;
-  /* one descriptor for every read: the file probed is the file mapped */
+  struct stat st, after;
+  struct timespec seen;
+  /* one descriptor for every read: the file probed is the file mapped; its
+  ** identity (st) is taken before anything is read, for the stamp */
   if ((fd = tyI_elfopen(path, &st, err, errlen)) < 0)
     return NULL;
+  tyI_clock(&seen);
   if (tyI_elfprobefd(fd, &secoff, &secsize, err, errlen) != 0) {
     close(fd);
     return NULL;
@@ -438,10 +441,13 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
     bad(err, errlen, "the file changed while it was being loaded");
     return NULL;
   }
-  stamped = tyI_stamped(fd, &hd);
-  ok = (stamped || validatemapped(blob, maplen, filebacked, err, errlen)) &&
-       validatetables(blob, err, errlen);
-  if (ok && !stamped) tyI_stamp(fd, &hd);
+  stamped = tyI_stamped(&st, &hd);
+  ok = stamped || validatemapped(blob, maplen, filebacked, err, errlen);
+  if (ok && !stamped && (fstat(fd, &after) != 0 || !tyI_samefile(&st, &after)))
+    ok = bad(err, errlen, "the file changed while it was being loaded (replace an image by "
+             "renaming a new file over it, never rewrite it in place)");
+  ok = ok && validatetables(blob, err, errlen);
+  if (ok && !stamped) tyI_stamp(&st, &seen, &hd);  /* the version checked, unchanged since */
   close(fd);
   if (!ok) {
     munmap(blob, maplen);
