@@ -674,6 +674,13 @@ static int cmd_info(int argc, char **argv) {
     if (!strcmp(r->f[0], "package"))
       printf("  %-24s %s  %s\n", r->f[1], r->f[5], r->f[2]);
   }
+  int nc = 0;
+  for (int i = 0; i < d.n; i++) nc += !strcmp(d.r[i].f[0], "clib");
+  printf("\nC modules (%d, reopened at load only if unchanged)\n", nc);
+  for (int i = 0; i < d.n; i++) {
+    Rec *r = &d.r[i];
+    if (!strcmp(r->f[0], "clib")) printf("  %s  %s\n", r->f[3], r->f[1]);
+  }
   int nh = 0;
   for (int i = 0; i < d.n; i++) nh += !strcmp(d.r[i].f[0], "hook");
   printf("\ninit hooks (%d, run in this order at load)\n", nh);

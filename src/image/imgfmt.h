@@ -19,7 +19,7 @@
 */
 
 #define TYIMG_MAGIC "TYCHOIMG"   /* 8 bytes, no NUL */
-#define TYIMG_VERSION 2u
+#define TYIMG_VERSION 3u
 #define TYIMG_ALIGN 16u
 #define TYIMG_BUILDIDLEN 32      /* TY_BUILD_ID: 32 hex characters */
 
@@ -113,13 +113,20 @@ typedef struct TyImgBuiltin {
   uint32_t id;                   /* index in the builtin list, or TYIMG_XBASE + TYIMG_X_* */
 } TyImgBuiltin;
 
-/* a C module (registry._CLIBS) the image refers to: reopened with dlopen at load */
+/* a C module (registry._CLIBS) the image refers to: reopened with dlopen at load,
+** only from its absolute path and only if it is the same file or has the same content */
 typedef struct TyImgCLib {
-  uint32_t path;                 /* offset of its file path (strings area) */
+  uint32_t path;                 /* offset of the absolute path of the file loaded (resolved,
+                                    as /proc/self/maps names it) */
+  uint32_t mtimensec;
+  uint64_t size;                 /* its identity when written: size, mtime, device, inode, */
+  int64_t mtime;                 /* ctime; all equal at load: the very file, no hashing */
+  uint64_t dev;
+  uint64_t ino;
+  int64_t ctime;
+  uint32_t ctimensec;
   uint32_t reserved;
-  uint64_t size;                 /* file size when written: a changed library is refused */
-  int64_t mtime;
-  uint64_t reserved2;
+  uint64_t hash;                 /* tyI_checksum(contents, size, 0): decides otherwise */
 } TyImgCLib;
 
 #define TYIMG_CLIBHANDLE UINT64_MAX  /* TyImgCFunc.fnoff: the library's dlopen handle */

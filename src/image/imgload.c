@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <link.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include "tycho.h"
 #include "image.h"
@@ -292,7 +293,92 @@ static TyImage *openbase(const char *blob, char *err, size_t errlen) {
   return b;
 }
 
-/* dlopens the image's C modules again (same files: size and mtime checked) */
+/*
+** A C module is reopened only from the absolute path recorded at write
+** time, and only if it is that file: same device, inode, size, mtime and
+** ctime (no write since, no rename over it: ctime cannot be set back), or
+** else the same size and content hash (a reinstall of the same build).  The
+** check runs on an open descriptor and dlopen then maps that descriptor
+** (/proc/self/fd/N), so no other file can take the path in between and no
+** constructor of another file ever runs.
+**
+** The dynamic linker remembers objects by the name they were opened with,
+** so a name /proc/self/fd/N must never stand for two files: such
+** descriptors stay open for the life of the process, one per distinct
+** file (device, inode), and a later load of the same file reuses its
+** descriptor (and so gets the object already loaded).  Past FDCACHE files,
+** or without /proc, the path itself is opened again (a window between the
+** check and dlopen remains).
+*/
+#define FDCACHE 256
+static struct { dev_t dev; ino_t ino; int fd; } fdcache[FDCACHE];
+static int nfdcache;
+static pthread_mutex_t fdlock = PTHREAD_MUTEX_INITIALIZER;
+
+/* the name to dlopen the verified file open on fd by (consumes fd) */
+static void dlname(int fd, const struct stat *st, const char *p, char *name, size_t n) {
+  struct stat pst;
+  int i, keep = -1;
+  pthread_mutex_lock(&fdlock);
+  for (i = 0; i < nfdcache; i++)
+    if (fdcache[i].dev == st->st_dev && fdcache[i].ino == st->st_ino) keep = fdcache[i].fd;
+  if (keep < 0 && nfdcache < FDCACHE) {
+    snprintf(name, n, "/proc/self/fd/%d", fd);
+    if (stat(name, &pst) == 0 && pst.st_dev == st->st_dev && pst.st_ino == st->st_ino) {
+      fdcache[nfdcache].dev = st->st_dev;
+      fdcache[nfdcache].ino = st->st_ino;
+      fdcache[nfdcache++].fd = keep = fd;
+      fd = -1;
+    }
+  }
+  pthread_mutex_unlock(&fdlock);
+  if (fd >= 0) close(fd);
+  if (keep >= 0) snprintf(name, n, "/proc/self/fd/%d", keep);
+  else snprintf(name, n, "%s", p);
+}
+
+static int openclib(const TyImgCLib *c, const char *p, void **lib, char *err, size_t errlen) {
+  struct stat st;
+  char name[4200];
+  uint64_t hash;
+  int fd, same;
+  if (p[0] != '/') {
+    snprintf(err, errlen, "C module '%s' was recorded with a relative path (it would be found "
+             "from the current directory); rebuild the image", p);
+    return 0;
+  }
+  fd = open(p, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, errlen, "C module '%s' is missing (%s); rebuild the image", p, strerror(errno));
+    return 0;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    snprintf(err, errlen, "C module '%s' is not a regular file; rebuild the image", p);
+    return 0;
+  }
+  same = (uint64_t)st.st_size == c->size && (uint64_t)st.st_dev == c->dev &&
+         (uint64_t)st.st_ino == c->ino && (int64_t)st.st_mtim.tv_sec == c->mtime &&
+         (uint32_t)st.st_mtim.tv_nsec == c->mtimensec && (int64_t)st.st_ctim.tv_sec == c->ctime &&
+         (uint32_t)st.st_ctim.tv_nsec == c->ctimensec;
+  if (!same && ((uint64_t)st.st_size != c->size || !tyI_hashfd(fd, (size_t)c->size, &hash) ||
+                hash != c->hash)) {
+    close(fd);
+    snprintf(err, errlen, "C module '%s' changed since the image was built (its content "
+             "differs); rebuild the image", p);
+    return 0;
+  }
+  dlname(fd, &st, p, name, sizeof name);
+  *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+  if (*lib == NULL) {
+    const char *why = dlerror();
+    snprintf(err, errlen, "cannot reopen C module '%s' (%s)", p, why != NULL ? why : "dlopen failed");
+    return 0;
+  }
+  return 1;
+}
+
+/* dlopens the image's C modules again (the very files, or the same contents) */
 static int openclibs(TyImage *img, char *err, size_t errlen) {
   const TyImgHeader *h = img->h;
   const TyImgCLib *cl = (const TyImgCLib *)(img->base + h->clibs.off);
@@ -302,19 +388,12 @@ static int openclibs(TyImage *img, char *err, size_t errlen) {
   img->clibbase = (char **)calloc(h->clibs.count, sizeof(char *));
   if (img->clibh == NULL || img->clibbase == NULL) return bad(err, errlen, "not enough memory");
   for (k = 0; k < h->clibs.count; k++) {
-    const char *p = img->base + cl[k].path;
-    struct stat st;
     struct link_map *lm = NULL;
     void *lib;
-    if (stat(p, &st) != 0 || (uint64_t)st.st_size != cl[k].size || (int64_t)st.st_mtime != cl[k].mtime) {
-      snprintf(err, errlen, "C module '%s' is missing or changed since the image was built; "
-               "rebuild the image", p);
-      return 0;
-    }
-    lib = dlopen(p, RTLD_NOW | RTLD_LOCAL);
-    if (lib == NULL || dlinfo(lib, RTLD_DI_LINKMAP, &lm) != 0 || lm == NULL) {
-      snprintf(err, errlen, "cannot reopen C module '%s'", p);
-      if (lib) dlclose(lib);
+    if (!openclib(&cl[k], img->base + cl[k].path, &lib, err, errlen)) return 0;
+    if (dlinfo(lib, RTLD_DI_LINKMAP, &lm) != 0 || lm == NULL) {
+      snprintf(err, errlen, "cannot reopen C module '%s'", img->base + cl[k].path);
+      dlclose(lib);
       return 0;
     }
     img->clibh[k] = lib;
@@ -779,6 +858,16 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
       printesc(out, p ? p : "-");
       fprintf(out, "\t%llu\t%lld.%09u\ttyck64:%016llx\n", (unsigned long long)pk[i].size,
               (long long)pk[i].mtime, (unsigned)pk[i].mtimensec, (unsigned long long)pk[i].hash);
+    }
+  }
+  if (areaok(h, &h->clibs, sizeof(TyImgCLib))) {
+    const TyImgCLib *cl = (const TyImgCLib *)(blob + h->clibs.off);
+    for (i = 0; i < h->clibs.count; i++) {
+      const char *p = blobstr(blob, size, cl[i].path);
+      fputs("clib\t", out);
+      printesc(out, p ? p : "?");
+      fprintf(out, "\t%llu\ttyck64:%016llx\n", (unsigned long long)cl[i].size,
+              (unsigned long long)cl[i].hash);
     }
   }
   if (areaok(h, &h->hooks, 4)) {

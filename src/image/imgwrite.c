@@ -1,9 +1,12 @@
 /* imgwrite.c: walks the heap from the roots and lays every object out as an image blob (imgfmt.h). */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #include <dlfcn.h>
 #include <link.h>
@@ -1159,6 +1162,82 @@ static void collectclibs(lua_State *L, W *w) {
   lua_pop(L, 1);
 }
 
+/*
+** The file a loaded C module came from, as the kernel names its mapping in
+** /proc/self/maps (absolute, symlinks resolved): the require path may be
+** relative ("./?.so" in the default cpath) or stale (the session changed
+** directory since).  maj, min, ino get the mapped file's device and inode.  1 found;
+** 0 if /proc is not there; -1 if the mapped file is gone (" (deleted)").
+*/
+static int mappedfile(const void *addr, char *path, size_t n, unsigned long *maj,
+                      unsigned long *min, unsigned long long *ino) {
+  FILE *f = fopen("/proc/self/maps", "re");
+  char line[4600];
+  int found = 0;
+  if (f == NULL) return 0;
+  while (!found && fgets(line, sizeof line, f) != NULL) {
+    unsigned long long lo, hi;
+    int at = 0;
+    char *p, *nl;
+    if (sscanf(line, "%llx-%llx %*s %*s %lx:%lx %llu %n", &lo, &hi, maj, min, ino, &at) < 5 ||
+        at == 0 || (uintptr_t)addr < lo || (uintptr_t)addr >= hi)
+      continue;
+    p = line + at;
+    if ((nl = strchr(p, '\n')) != NULL) *nl = '\0';
+    if (*p != '/') break;  /* anonymous: not a file */
+    nl = p + strlen(p);
+    if (nl - p > 10 && strcmp(nl - 10, " (deleted)") == 0) {
+      found = -1;
+      break;
+    }
+    found = snprintf(path, n, "%s", p) < (int)n ? 1 : 0;
+  }
+  fclose(f);
+  return found;
+}
+
+/* records C module k: its resolved absolute path, identity and content hash */
+static void writeclib(W *w, int k, TyImgCLib *c) {
+  const char *key = w->clibs[k].path;
+  struct link_map *lm = NULL;
+  unsigned long maj = 0, min = 0;
+  unsigned long long ino = 0;
+  char path[4096];
+  struct stat st;
+  int r = 0, fd;
+  if (dlinfo(w->clibs[k].handle, RTLD_DI_LINKMAP, &lm) == 0 && lm != NULL && lm->l_ld != NULL)
+    r = mappedfile(lm->l_ld, path, sizeof path, &maj, &min, &ino);
+  if (r < 0) {
+    fail(w, "C module '%s' was deleted or replaced since it was loaded; it cannot be recorded",
+         key);
+    return;
+  }
+  if (r == 0 && realpath(key, path) == NULL) {  /* no /proc: resolve the require path */
+    fail(w, "cannot resolve the path of C module '%s' (%s)", key, strerror(errno));
+    return;
+  }
+  fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      (r == 1 && (major(st.st_dev) != maj || minor(st.st_dev) != min ||
+                  (unsigned long long)st.st_ino != ino))) {
+    if (fd >= 0) close(fd);
+    fail(w, "C module '%s' (%s) changed on disk since it was loaded; it cannot be recorded",
+         key, path);
+    return;
+  }
+  c->size = (uint64_t)st.st_size;
+  c->mtime = (int64_t)st.st_mtim.tv_sec;
+  c->mtimensec = (uint32_t)st.st_mtim.tv_nsec;
+  c->ctime = (int64_t)st.st_ctim.tv_sec;
+  c->ctimensec = (uint32_t)st.st_ctim.tv_nsec;
+  c->dev = (uint64_t)st.st_dev;
+  c->ino = (uint64_t)st.st_ino;
+  if (!tyI_hashfd(fd, (size_t)st.st_size, &c->hash))
+    fail(w, "cannot read C module '%s' (%s)", path, strerror(errno));
+  close(fd);
+  c->path = addstring(w, path);
+}
+
 static void writeclibs(W *w, TyImgHeader *h) {
   size_t a = append(w, NULL, (size_t)w->nclibs * sizeof(TyImgCLib));
   int k;
@@ -1167,13 +1246,8 @@ static void writeclibs(W *w, TyImgHeader *h) {
   h->clibs.count = (uint32_t)w->nclibs;
   for (k = 0; k < w->nclibs && !w->failed; k++) {
     TyImgCLib c;
-    struct stat st;
     memset(&c, 0, sizeof c);
-    c.path = addstring(w, w->clibs[k].path);
-    if (stat(w->clibs[k].path, &st) == 0) {
-      c.size = (uint64_t)st.st_size;
-      c.mtime = (int64_t)st.st_mtime;
-    }
+    writeclib(w, k, &c);
     memcpy(w->buf + a + (size_t)k * sizeof c, &c, sizeof c);
   }
   a = append(w, w->cf, w->ncf * sizeof(TyImgCFunc));
