@@ -89,7 +89,19 @@ typedef struct TyImgHeader {
   TyImgArea overrides;           /* TyImgOverride: base objects changed after load */
   uint64_t prefbase;             /* preferred blob address (TYIMG_PREF*): pointer fields
                                     hold prefbase + target offset */
+  /* finalizers (__gc): at load these objects leave the image and become ordinary
+  ** collectable objects on the collector's finobj list, and the image objects that
+  ** refer to them go on its remembered set (they are not traversed otherwise) */
+  TyImgArea finobjs;             /* TyImgRef: objects whose __gc is pending, in the writer's
+                                    finobj order (first: marked last, finalized first) */
+  TyImgArea finowners;           /* TyImgRef: image objects with a field pointing to one */
 } TyImgHeader;
+
+/* an object of this image (inbase 0) or, in an incremental image, of its base (1) */
+typedef struct TyImgRef {
+  uint32_t off;                  /* blob offset of the object (of the base's blob if inbase) */
+  uint32_t inbase;
+} TyImgRef;
 
 /* preferred addresses: TYIMG_PREFLO + (hash % TYIMG_PREFSLOTS) * TYIMG_PREFALIGN,
 ** a range below the kernel's default mmap area that nothing else picks */

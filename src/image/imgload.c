@@ -81,6 +81,7 @@ static int validateareas(const TyImgHeader *h, char *err, size_t errlen) {
       h->strtab.count == 0 || (h->strtab.count & (h->strtab.count - 1)) != 0 ||
       !areaok(h, &h->clibs, sizeof(TyImgCLib)) || !areaok(h, &h->cfuncs, sizeof(TyImgCFunc)) ||
       !areaok(h, &h->breloc, 4) || !areaok(h, &h->overrides, sizeof(TyImgOverride)) ||
+      !areaok(h, &h->finobjs, sizeof(TyImgRef)) || !areaok(h, &h->finowners, sizeof(TyImgRef)) ||
       (!(h->flags & TYIMG_FINCREMENTAL) && (h->breloc.count || h->overrides.count)) ||
       !alignok(h->strtab.off) || !alignok(h->roots.off) || !alignok(h->heap.off))
     return bad(err, errlen, "truncated or corrupted (area out of range)");
@@ -145,6 +146,44 @@ static int contentdone(Content *c, const char *tail, size_t n, char *err, size_t
   return c->relerr == NULL ? 1 : bad(err, errlen, c->relerr);
 }
 
+/* an object a finalizer list names (TyImgRef): inside heap [lo, hi) of blob,
+** 8-aligned, of a type that can have a __gc (owner: that can point to one) and
+** whose struct lies inside the heap */
+static int finrefok(const char *blob, uint64_t lo, uint64_t hi, uint32_t off, int owner) {
+  const GCObject *o = (const GCObject *)(blob + off);
+  uint64_t need;
+  if (off < lo || !alignok(off) || (uint64_t)off + sizeof(Udata) > hi) return 0;
+  switch (o->tt) {  /* Udata is the smallest struct listed: the header is readable */
+    case TY_VTABLE: need = sizeof(Table); break;
+    case TY_VUSERDATA: need = sizeudata(((const Udata *)o)->nuvalue, ((const Udata *)o)->len); break;
+    case TY_VLCL: need = sizeLclosure(((const LClosure *)o)->nupvalues); break;
+    case TY_VCCL: need = sizeCclosure(((const CClosure *)o)->nupvalues); break;
+    case TY_VUPVAL: need = sizeof(UpVal); break;
+    case TY_VTHREAD: need = sizeof(lua_State); break;
+    default: return 0;
+  }
+  if (!owner && o->tt != TY_VTABLE && o->tt != TY_VUSERDATA) return 0;
+  return (uint64_t)off + need <= hi;
+}
+
+/* the finalizer lists' own entries (base entries: validateinc) */
+static int validatefin(const char *blob, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob;
+  uint64_t lo = h->heap.off, hi = (uint64_t)h->heap.off + h->heap.count;
+  int l;
+  for (l = 0; l < 2; l++) {
+    const TyImgArea *a = l == 0 ? &h->finobjs : &h->finowners;
+    const TyImgRef *r = (const TyImgRef *)(blob + a->off);
+    uint32_t i;
+    for (i = 0; i < a->count; i++) {
+      if (r[i].inbase > 1 || (r[i].inbase && !(h->flags & TYIMG_FINCREMENTAL)) ||
+          (!r[i].inbase && !finrefok(blob, lo, hi, r[i].off, l)))
+        return bad(err, errlen, "corrupted finalizer table");
+    }
+  }
+  return 1;
+}
+
 /* the tables that name fields and modules (read from the mapped blob) */
 static int validatetables(const char *blob, char *err, size_t errlen) {
   const TyImgHeader *h = (const TyImgHeader *)blob;
@@ -180,7 +219,7 @@ static int validatetables(const char *blob, char *err, size_t errlen) {
         return bad(err, errlen, "corrupted fixup list");
     }
   }
-  return 1;
+  return validatefin(blob, err, errlen);
 }
 
 /* the content pass over a file mapping: afterwards its pages leave the
@@ -259,6 +298,13 @@ static int validateinc(const char *blob, const TyImage *b, char *err, size_t err
     }
     if (want == 0 || want != ov[i].size)
       return bad(err, errlen, "corrupted override table (object type or size)");
+  }
+  for (i = 0; i < h->finobjs.count + h->finowners.count; i++) {
+    int owner = i >= h->finobjs.count;
+    const TyImgRef *r = owner ? (const TyImgRef *)(blob + h->finowners.off) + (i - h->finobjs.count)
+                              : (const TyImgRef *)(blob + h->finobjs.off) + i;
+    if (r->inbase && !finrefok(b->base, bstart, bend, r->off, owner))
+      return bad(err, errlen, "corrupted finalizer table (base object)");
   }
   return 1;
 }
@@ -664,7 +710,49 @@ char *tyI_pristine(lua_State *L, const TyImage *img, char *err, size_t errlen) {
   return blob;
 }
 
+/* the object a TyImgRef of img names */
+static GCObject *finref(const TyImage *img, const TyImgRef *r) {
+  return (GCObject *)((r->inbase ? img->baseimg->base : img->base) + r->off);
+}
+
+/*
+** Objects whose finalizer was pending when the image was written leave the
+** image: each becomes an ordinary white object on g->finobj (its memory stays
+** the image's, which mem.c never frees), in the writer's order, behind
+** nothing yet, so objects made later are finalized first, as in one process.
+** Image objects that point to one are remembered: the collector traverses
+** those, so a collection sees when the last reference goes.  The top image
+** decides: an increment's lists cover its base's objects (one finalized in
+** the session that wrote it is no longer listed).  Runs while the state is
+** built, before any collection.
+*/
+static void adoptfinalizers(lua_State *L, const TyImage *img) {
+  global_State *g = G(L);
+  const TyImgHeader *h = img->h;
+  const TyImgRef *fo = (const TyImgRef *)(img->base + h->finobjs.off);
+  const TyImgRef *ow = (const TyImgRef *)(img->base + h->finowners.off);
+  uint32_t i;
+  for (i = h->finobjs.count; i-- > 0;) {  /* last first: the first ends at the head */
+    GCObject *o = finref(img, &fo[i]);
+    if (!isimage(o)) continue;  /* listed twice */
+    o->marked = (lu_byte)(tyC_white(g) | bitmask(FINALIZEDBIT));
+    o->next = g->finobj;
+    g->finobj = o;
+  }
+  for (i = 0; i < h->finowners.count; i++) {
+    GCObject *o = finref(img, &ow[i]);
+    if (isimage(o)) tyC_remember(g, o);  /* a finalizable owner is traversed anyway */
+  }
+}
+
+static void install(lua_State *L, TyImage *img);
+
 void tyI_install(lua_State *L, TyImage *img) {
+  install(L, img);
+  adoptfinalizers(L, img);
+}
+
+static void install(lua_State *L, TyImage *img) {
   global_State *g = G(L);
   char *base = img->base;
   const TyImgHeader *h = img->h;
@@ -674,7 +762,7 @@ void tyI_install(lua_State *L, TyImage *img) {
   size_t scratchn = 0;
   uint32_t i;
   if (img->baseimg != NULL)
-    tyI_install(L, img->baseimg);  /* the base first: this image points into it */
+    install(L, img->baseimg);  /* the base first: this image points into it */
   patchblob(L, img, base);
   g->seed = h->seed;
   img->strhash = (TString **)(base + h->strtab.off);
@@ -761,7 +849,7 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   char *blob;
   const TyImgHeader *h;
   char id[TYIMG_BUILDIDLEN + 1];
-  struct { const char *name; const TyImgArea *a; size_t es; } secs[16];
+  struct { const char *name; const TyImgArea *a; size_t es; } secs[18];
   int ok;
   if ((blob = tyI_elfreadimage(path, &size, err, errlen)) == NULL) return -1;
   h = (const TyImgHeader *)blob;
@@ -823,7 +911,9 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   secs[12].name = "cfuncs"; secs[12].a = &h->cfuncs; secs[12].es = sizeof(TyImgCFunc);
   secs[13].name = "breloc"; secs[13].a = &h->breloc; secs[13].es = 4;
   secs[14].name = "overrides"; secs[14].a = &h->overrides; secs[14].es = sizeof(TyImgOverride);
-  secs[15].name = NULL;
+  secs[15].name = "finobjs"; secs[15].a = &h->finobjs; secs[15].es = sizeof(TyImgRef);
+  secs[16].name = "finowners"; secs[16].a = &h->finowners; secs[16].es = sizeof(TyImgRef);
+  secs[17].name = NULL;
   fprintf(out, "section\theader\t0\t%u\t1\n", (unsigned)sizeof(TyImgHeader));
   for (i = 0; secs[i].name != NULL; i++) {
     uint64_t bytes = secs[i].es ? (uint64_t)secs[i].a->count * secs[i].es : 0;
