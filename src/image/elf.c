@@ -42,6 +42,7 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
   uint64_t shoff = ALIGN(shstroff + sizeof shstr, 8);
   uint64_t sz64 = size;
   static const char zeros[4096];
+  char tmp[4200], dest[4200];
   FILE *f;
   int ok;
   memset(&eh, 0, sizeof eh);
@@ -98,7 +99,21 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
   sym[2].st_shndx = S_IMAGE;
   sym[2].st_value = sizeat;
   sym[2].st_size = 8;
-  f = fopen(path, "wb");
+  /* written next to the target and renamed over it: a file that may be in use is never
+  ** rewritten in place, and a failed write leaves the old file as it was */
+  {
+    char *real = realpath(path, NULL);  /* through a symlink: replace its target */
+    const char *target = real != NULL ? real : path;
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp%ld", target, (long)getpid());
+    if (n < 0 || (size_t)n >= sizeof tmp) {
+      free(real);
+      snprintf(err, errlen, "cannot open '%s' for writing: path too long", path);
+      return -1;
+    }
+    snprintf(dest, sizeof dest, "%s", target);
+    free(real);
+  }
+  f = fopen(tmp, "wb");
   if (f == NULL) {
     snprintf(err, errlen, "cannot open '%s' for writing: %s", path, strerror(errno));
     return -1;
@@ -116,9 +131,10 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
         fwrite(zeros, shoff - shstroff - sizeof shstr, 1, f) == 1) &&
        fwrite(sh, sizeof sh, 1, f) == 1;
   if (fclose(f) != 0) ok = 0;
+  if (ok && rename(tmp, dest) != 0) ok = 0;
   if (!ok) {
     snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-    remove(path);
+    remove(tmp);
     return -1;
   }
   return 0;

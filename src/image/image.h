@@ -24,6 +24,7 @@ typedef struct TyImage {
   struct TyImage *baseimg;  /* incremental: its base, opened first (owned) */
   char *path;               /* absolute path of the file (incremental images record it) */
   unsigned char *pkgseen;   /* per package: stale check state in this process (imgstale.c) */
+  int guard;                /* slot of the SIGBUS guard of its mapping (imgload.c), or -1 */
 } TyImage;
 
 /* is p inside a loaded image? (mem.c never frees such memory) */

@@ -1,6 +1,7 @@
 /* imgload.c: maps an image's section at its preferred address, validates every header field, offset and relocation, then patches what must be. */
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <stdio.h>
@@ -502,6 +503,89 @@ static char *mapimage(int fd, uint64_t off, size_t len, size_t need, uint64_t pr
   return p == MAP_FAILED ? NULL : (char *)p;
 }
 
+/*
+** An image in use must not be rewritten in place or truncated (as with any
+** shared library): its pages are read from the file when first touched, and
+** a truncation takes even the copied ones away, so the next access raises
+** SIGBUS.  That cannot be made safe without copying the whole image, so it is
+** made clear: file-backed image mappings are registered here, and a SIGBUS
+** inside one prints one line naming the image and exits with status 1.  A
+** SIGBUS anywhere else goes to the handler that was installed before (or the
+** default action).  The handler uses only async-signal-safe calls.
+*/
+#define NGUARD 32
+static struct { char *volatile base; size_t len; char path[512]; } guards[NGUARD];
+static struct sigaction prevbus;
+static pthread_mutex_t guardlock = PTHREAD_MUTEX_INITIALIZER;
+static int guarding;
+
+static void putstr(const char *s) {
+  size_t n = strlen(s);
+  while (n > 0) {
+    ssize_t w = write(2, s, n);
+    if (w <= 0) return;
+    s += w;
+    n -= (size_t)w;
+  }
+}
+
+static void onsigbus(int sig, siginfo_t *si, void *ctx) {
+  const char *a = (const char *)si->si_addr;
+  int i;
+  for (i = 0; i < NGUARD; i++) {
+    char *b = guards[i].base;
+    if (b != NULL && a >= b && a < b + guards[i].len) {
+      putstr("tycho: image '");
+      putstr(guards[i].path);
+      putstr("' was truncated or rewritten while in use (replace an image by renaming a new "
+             "file over it, never rewrite it in place)\n");
+      _exit(1);
+    }
+  }
+  if (prevbus.sa_flags & SA_SIGINFO)
+    prevbus.sa_sigaction(sig, si, ctx);
+  else if (prevbus.sa_handler != SIG_DFL && prevbus.sa_handler != SIG_IGN)
+    prevbus.sa_handler(sig);
+  else
+    sigaction(SIGBUS, &prevbus, NULL);  /* the fault repeats with the old action */
+}
+
+/* registers a file-backed mapping of the image at path; the slot, or -1 */
+static int guard(char *base, size_t len, const char *path) {
+  int i, slot = -1;
+  pthread_mutex_lock(&guardlock);
+  if (!guarding) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = onsigbus;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    guarding = sigaction(SIGBUS, &sa, &prevbus) == 0;
+  }
+  for (i = 0; i < NGUARD && slot < 0; i++) {
+    if (guards[i].base == NULL) {
+      snprintf(guards[i].path, sizeof guards[i].path, "%s", path);
+      guards[i].len = len;
+      guards[i].base = base;  /* last: the handler reads the slot once base is set */
+      slot = i;
+    }
+  }
+  pthread_mutex_unlock(&guardlock);
+  return slot;
+}
+
+static void unguard(int slot) {
+  if (slot < 0) return;
+  pthread_mutex_lock(&guardlock);
+  guards[slot].base = NULL;
+  pthread_mutex_unlock(&guardlock);
+}
+
+static void unmapblob(char *blob, size_t maplen, int slot) {
+  unguard(slot);
+  munmap(blob, maplen);
+}
+
 /* reads n bytes at off of fd; 1 ok */
 static int readat(int fd, void *buf, size_t n, uint64_t off) {
   return pread(fd, buf, n, (off_t)off) == (ssize_t)n;
@@ -513,7 +597,7 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   size_t maplen, pg = (size_t)sysconf(_SC_PAGESIZE);
   char *blob;
   TyImage *img;
-  int fd, filebacked, stamped, ok;
+  int fd, filebacked, stamped, ok, slot;
   struct stat st, after;
   struct timespec seen;
   /* one descriptor for every read: the file probed is the file mapped; its
@@ -559,13 +643,14 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
     snprintf(err, errlen, "cannot map the image section (%s)", strerror(errno));
     return NULL;
   }
-  /* a stamp skips the content check for a file version that passed it before (imgstamp.c) */
+  slot = filebacked ? guard(blob, maplen, path) : -1;
   if (memcmp(blob, &hd, sizeof hd) != 0) {
     close(fd);
-    munmap(blob, maplen);
+    unmapblob(blob, maplen, slot);
     bad(err, errlen, "the file changed while it was being loaded");
     return NULL;
   }
+  /* a stamp skips the content check for a file version that passed it before (imgstamp.c) */
   stamped = tyI_stamped(&st, &hd);
   ok = stamped || validatemapped(blob, maplen, filebacked, err, errlen);
   if (ok && !stamped && (fstat(fd, &after) != 0 || !tyI_samefile(&st, &after)))
@@ -575,16 +660,17 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   if (ok && !stamped) tyI_stamp(&st, &seen, &hd);  /* the version checked, unchanged since */
   close(fd);
   if (!ok) {
-    munmap(blob, maplen);
+    unmapblob(blob, maplen, slot);
     return NULL;
   }
   img = (TyImage *)calloc(1, sizeof(TyImage));
   if (img == NULL) {
-    munmap(blob, maplen);
+    unmapblob(blob, maplen, slot);
     bad(err, errlen, "not enough memory");
     return NULL;
   }
   img->base = blob;
+  img->guard = slot;
   lsanroot(blob, maplen);
   img->size = (size_t)size;
   img->h = (const TyImgHeader *)blob;
@@ -616,7 +702,7 @@ void tyI_close(TyImage *img) {
   free(img->clibbase);
   if (img->base != NULL) {
     lsanunroot(img->base, img->maplen);
-    munmap(img->base, img->maplen);
+    unmapblob(img->base, img->maplen, img->guard);
   }
   tyI_close(img->baseimg);
   free(img->path);
