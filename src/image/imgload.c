@@ -354,26 +354,36 @@ static TyImage *openbase(const char *blob, char *err, size_t errlen) {
 ** descriptors stay open for the life of the process, one per distinct
 ** file (device, inode), and a later load of the same file reuses its
 ** descriptor (and so gets the object already loaded).  Past FDCACHE files,
-** or without /proc, the path itself is opened again (a window between the
-** check and dlopen remains).
+** without /proc, or when the program closed such a descriptor (its number
+** is then never used as a name again), the path itself is opened again (a
+** window between the check and dlopen remains).
 */
 #define FDCACHE 256
-static struct { dev_t dev; ino_t ino; int fd; } fdcache[FDCACHE];
+static struct { dev_t dev; ino_t ino; int fd, dead; } fdcache[FDCACHE];
 static int nfdcache;
 static pthread_mutex_t fdlock = PTHREAD_MUTEX_INITIALIZER;
 
 /* the name to dlopen the verified file open on fd by (consumes fd) */
 static void dlname(int fd, const struct stat *st, const char *p, char *name, size_t n) {
   struct stat pst;
-  int i, keep = -1;
+  int i, keep = -1, used = 0;
   pthread_mutex_lock(&fdlock);
-  for (i = 0; i < nfdcache; i++)
-    if (fdcache[i].dev == st->st_dev && fdcache[i].ino == st->st_ino) keep = fdcache[i].fd;
-  if (keep < 0 && nfdcache < FDCACHE) {
+  for (i = 0; i < nfdcache; i++) {
+    if (fdcache[i].fd == fd) used = 1;  /* a name the dynamic linker may know for another file */
+    if (!fdcache[i].dead && fdcache[i].dev == st->st_dev && fdcache[i].ino == st->st_ino) {
+      /* still that file? (a program may close descriptors it did not open) */
+      if (fstat(fdcache[i].fd, &pst) == 0 && pst.st_dev == st->st_dev && pst.st_ino == st->st_ino)
+        keep = fdcache[i].fd;
+      else
+        fdcache[i].dead = 1;
+    }
+  }
+  if (keep < 0 && !used && nfdcache < FDCACHE) {
     snprintf(name, n, "/proc/self/fd/%d", fd);
     if (stat(name, &pst) == 0 && pst.st_dev == st->st_dev && pst.st_ino == st->st_ino) {
       fdcache[nfdcache].dev = st->st_dev;
       fdcache[nfdcache].ino = st->st_ino;
+      fdcache[nfdcache].dead = 0;
       fdcache[nfdcache++].fd = keep = fd;
       fd = -1;
     }

@@ -88,6 +88,43 @@ link "$T/b/again.o" "$T/again.so"
 (cd "$T/b" && "$TYCHO" -J "$T/again.so" -e 'print(m.who())') >"$T/out" 2>"$T/err"
 [ "$(cat "$T/out")" = real ] && ! grep -q fake "$T/err" || fail "rewritten image: $(cat "$T/out" "$T/err")"
 
+# 4b. one process opening the image three times (two states at once, then one more after
+#     closing both): the module is verified each time and reopened through one descriptor
+cat >"$T/host.c" <<'C'
+#include <stdio.h>
+#include "lua.h"
+#include "lauxlib.h"
+#include "tycho.h"
+static lua_State *open1(const char *p) {
+  char err[512];
+  lua_State *L = tycho_newstate_image(p, err, sizeof err);
+  if (L == NULL) { printf("cannot open %s: %s\n", p, err); return NULL; }
+  lua_pushcfunction(L, tycho_initimage);
+  if (lua_pcall(L, 0, 0, 0) != 0) { printf("init: %s\n", lua_tostring(L, -1)); return NULL; }
+  if (luaL_dostring(L, "io.write(m.who(), ' ')") != 0) { printf("%s\n", lua_tostring(L, -1)); return NULL; }
+  return L;
+}
+int main(int argc, char **argv) {
+  lua_State *a = open1(argv[1]), *b = open1(argv[1]), *c;
+  if (a == NULL || b == NULL) return 1;
+  lua_close(a);
+  lua_close(b);
+  if ((c = open1(argv[1])) == NULL) return 1;
+  lua_close(c);
+  printf("\n");
+  return 0;
+}
+C
+LIB="$(dirname "$TYCHO")/libtycho.a"
+SANFLAGS=
+if nm "$LIB" 2>/dev/null | grep -q __asan_; then SANFLAGS=-fsanitize=address; fi
+if nm "$LIB" 2>/dev/null | grep -q __ubsan_; then SANFLAGS="$SANFLAGS -fsanitize=undefined"; fi
+"$CC" $SANFLAGS -I"$ROOT/include" -Wl,-E -o "$T/host" "$T/host.c" "$LIB" -lm -ldl 2>"$T/err" ||
+  fail "cannot build the host: $(head -n 5 "$T/err")"
+(cd "$T/b" && "$T/host" "$T/app.so") >"$T/out" 2>"$T/err"
+[ "$(cat "$T/out")" = "real real real " ] && [ "$(grep -c "CTOR real" "$T/err")" -ge 1 ] &&
+  ! grep -q fake "$T/err" || fail "one process, three states: $(cat "$T/out" "$T/err")"
+
 # 5. a module deleted after it was loaded cannot be recorded
 cp "$T/real.so" "$T/b/gone.so"
 printf 'package.cpath = "%s/b/?.so"\ng = package.loadlib("%s/b/gone.so", "luaopen_mymod")()\nos.remove("%s/b/gone.so")\n' \
