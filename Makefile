@@ -10,13 +10,19 @@ LDLIBS  += -lm -ldl
 SAN     ?=
 
 LIB_SRC := $(wildcard src/core/*.c src/front/*.c src/vm/*.c src/lib/*.c src/image/*.c)
-# runtime build id: images record it and refuse to load into a different runtime
-TY_BUILD_ID := $(shell cat $(sort $(wildcard src/*/*.c src/*/*.h include/*.h)) | sha256sum | cut -c1-32)
+# runtime build id: images record it and refuse to load into a different runtime.  It hashes
+# all that changes object layout or behaviour: the sources and headers (TYCHO_VERSION and the
+# luaconf.h configuration included), the compiler command with every flag and -D macro, the
+# compiler's version and its target; `make build-id` prints it (tests/image/safety_buildid.sh)
+TY_BUILD_CFG := $(CC) $(CPPFLAGS) $(CFLAGS) $(SAN)
+TY_BUILD_ID := $(shell { cat $(sort $(wildcard src/*/*.c src/*/*.h include/*.h)); \
+  printf '%s\n' '$(subst ','\'',$(TY_BUILD_CFG))'; $(CC) --version 2>&1 | head -n 1; \
+  $(CC) -dumpmachine 2>&1; } | sha256sum | cut -c1-32)
 # only the image module embeds it (via $(BUILD)/buildid.h, rewritten only when it changes)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(BUILD)/obj/cli/tycho.o
 
-.PHONY: all test asan ubsan fuzz fuzz-image bench clean unit provenance
+.PHONY: all test asan ubsan fuzz fuzz-image bench clean unit provenance build-id
 all: $(BUILD)/tycho $(BUILD)/libtycho.so $(BUILD)/libtycho.a $(BUILD)/tychoc
 
 $(BUILD)/obj/%.o: src/%.c
@@ -30,6 +36,8 @@ $(BUILD)/buildid.h: FORCE
 $(BUILD)/obj/image/%.o: CPPFLAGS += -I$(BUILD)
 $(BUILD)/obj/image/imgcommon.o: $(BUILD)/buildid.h
 .PHONY: FORCE
+build-id:
+	@echo $(TY_BUILD_ID)
 
 $(BUILD)/libtycho.a: $(LIB_OBJ)
 	@rm -f $@

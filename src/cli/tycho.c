@@ -36,6 +36,9 @@ static const char *opt_sysimage = NULL;  /* -J FILE / --sysimage=FILE */
 static const char *opt_output = NULL;    /* --output-o=FILE */
 static int opt_incremental = 1;          /* --incremental=yes|no */
 static int opt_pinpaths = 0;             /* --pin-paths */
+/* --output-o without -i: the session goes on in the image, so the state is not closed
+** (its finalizers run in the programs started from the image); kept reachable here */
+static lua_State *saved_state = NULL;
 
 /* ---- messages ---- */
 
@@ -524,6 +527,7 @@ static int pmain(lua_State *L) {
     if (!write_image(L))
       return 0;
     if (!(flags & OPT_I)) {
+      saved_state = L;
       lua_pushboolean(L, 1);
       return 1;
     }
@@ -581,6 +585,8 @@ int main(int argc, char **argv) {
   status = lua_pcall(L, 2, 1, 0);
   ok = lua_toboolean(L, -1);
   report(L, status);
+  if (saved_state != NULL && ok && status == LUA_OK)
+    return EXIT_SUCCESS;  /* written to an image: no lua_close (see saved_state) */
   lua_close(L);
   return ok && status == LUA_OK ? EXIT_SUCCESS : EXIT_FAILURE;
 }

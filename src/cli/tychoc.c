@@ -674,6 +674,13 @@ static int cmd_info(int argc, char **argv) {
     if (!strcmp(r->f[0], "package"))
       printf("  %-24s %s  %s\n", r->f[1], r->f[5], r->f[2]);
   }
+  int nc = 0;
+  for (int i = 0; i < d.n; i++) nc += !strcmp(d.r[i].f[0], "clib");
+  printf("\nC modules (%d, reopened at load only if unchanged)\n", nc);
+  for (int i = 0; i < d.n; i++) {
+    Rec *r = &d.r[i];
+    if (!strcmp(r->f[0], "clib")) printf("  %s  %s\n", r->f[3], r->f[1]);
+  }
   int nh = 0;
   for (int i = 0; i < d.n; i++) nh += !strcmp(d.r[i].f[0], "hook");
   printf("\ninit hooks (%d, run in this order at load)\n", nh);
@@ -749,6 +756,7 @@ static void check_packages(const char *image, int quiet, int *totalp, int *stale
     const char *why = NULL;
     if (*path == '\0' || !strcmp(path, "-")) continue;   /* no source file (e.g. preload) */
     if (stat(path, &st) != 0) why = "source file missing";
+    else if (!S_ISREG(st.st_mode)) why = "source is not a regular file";   /* never read a FIFO */
     else if ((long long)st.st_size == size && same_mtime(r->f[4], &st)) why = NULL;   /* cheap path */
     else {
       /* size or mtime differ: the hash decides (a touched file is not stale) */

@@ -1,6 +1,9 @@
 /* elf.c: the ELF64 relocatable object around an image blob: one data section, two symbols, no relocations. */
 #include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +42,7 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
   uint64_t shoff = ALIGN(shstroff + sizeof shstr, 8);
   uint64_t sz64 = size;
   static const char zeros[4096];
+  char tmp[4200], dest[4200];
   FILE *f;
   int ok;
   memset(&eh, 0, sizeof eh);
@@ -95,7 +99,21 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
   sym[2].st_shndx = S_IMAGE;
   sym[2].st_value = sizeat;
   sym[2].st_size = 8;
-  f = fopen(path, "wb");
+  /* written next to the target and renamed over it: a file that may be in use is never
+  ** rewritten in place, and a failed write leaves the old file as it was */
+  {
+    char *real = realpath(path, NULL);  /* through a symlink: replace its target */
+    const char *target = real != NULL ? real : path;
+    int n = snprintf(tmp, sizeof tmp, "%s.tmp%ld", target, (long)getpid());
+    if (n < 0 || (size_t)n >= sizeof tmp) {
+      free(real);
+      snprintf(err, errlen, "cannot open '%s' for writing: path too long", path);
+      return -1;
+    }
+    snprintf(dest, sizeof dest, "%s", target);
+    free(real);
+  }
+  f = fopen(tmp, "wb");
   if (f == NULL) {
     snprintf(err, errlen, "cannot open '%s' for writing: %s", path, strerror(errno));
     return -1;
@@ -113,9 +131,10 @@ int tyI_writeelf(const char *path, const char *blob, size_t size, char *err, siz
         fwrite(zeros, shoff - shstroff - sizeof shstr, 1, f) == 1) &&
        fwrite(sh, sizeof sh, 1, f) == 1;
   if (fclose(f) != 0) ok = 0;
+  if (ok && rename(tmp, dest) != 0) ok = 0;
   if (!ok) {
     snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-    remove(path);
+    remove(tmp);
     return -1;
   }
   return 0;
@@ -211,14 +230,56 @@ done:
   return rc;
 }
 
-static FILE *openimage(const char *path, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) snprintf(err, errlen, "not found (%s)", strerror(errno));
+/* what a non-regular file is, for the refusal */
+static const char *filekind(mode_t m) {
+  if (S_ISDIR(m)) return "a directory";
+  if (S_ISFIFO(m)) return "a FIFO";
+  if (S_ISCHR(m)) return "a character device";
+  if (S_ISBLK(m)) return "a block device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a plain file";
+}
+
+int tyI_elfopen(const char *path, struct stat *st, char *err, size_t errlen) {
+  int fd;
+  if (stat(path, st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) snprintf(err, errlen, "not found");
+    else snprintf(err, errlen, "cannot open (%s)", strerror(errno));
+    return -1;
+  }
+  if (!S_ISREG(st->st_mode)) {  /* refused before any open: a FIFO would block, a device may act */
+    snprintf(err, errlen, "not a regular file (%s)", filekind(st->st_mode));
+    return -1;
+  }
+  /* O_NONBLOCK: if a FIFO took the file's place since the stat, open must not wait */
+  fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) snprintf(err, errlen, "not found");
+    else snprintf(err, errlen, "cannot open (%s)", strerror(errno));
+    return -1;
+  }
+  if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+    snprintf(err, errlen, "not a regular file (%s)", filekind(st->st_mode));
+    close(fd);
+    return -1;
+  }
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
+/* a stdio stream on a duplicate of fd (probe reads through stdio) */
+static FILE *streamof(int fd, char *err, size_t errlen) {
+  int d = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  FILE *f = d >= 0 ? fdopen(d, "rb") : NULL;
+  if (f == NULL) {
+    if (d >= 0) close(d);
+    snprintf(err, errlen, "cannot read (%s)", strerror(errno));
+  }
   return f;
 }
 
-int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
-  FILE *f = openimage(path, err, errlen);
+int tyI_elfprobefd(int fd, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
+  FILE *f = streamof(fd, err, errlen);
   int rc;
   if (f == NULL) return -1;
   rc = probe(f, off, size, err, errlen);
@@ -226,10 +287,24 @@ int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, siz
   return rc;
 }
 
+int tyI_elfprobe(const char *path, uint64_t *off, uint64_t *size, char *err, size_t errlen) {
+  struct stat st;
+  int fd = tyI_elfopen(path, &st, err, errlen), rc;
+  if (fd < 0) return -1;
+  rc = tyI_elfprobefd(fd, off, size, err, errlen);
+  close(fd);
+  return rc;
+}
+
 char *tyI_elfreadimage(const char *path, uint64_t *size, char *err, size_t errlen) {
-  FILE *f = openimage(path, err, errlen);
+  struct stat st;
+  int fd = tyI_elfopen(path, &st, err, errlen);
+  FILE *f;
   uint64_t off;
   char *sec = NULL;
+  if (fd < 0) return NULL;
+  f = streamof(fd, err, errlen);
+  close(fd);
   if (f == NULL) return NULL;
   if (probe(f, &off, size, err, errlen) != 0) {
     fclose(f);

@@ -24,6 +24,7 @@ typedef struct TyImage {
   struct TyImage *baseimg;  /* incremental: its base, opened first (owned) */
   char *path;               /* absolute path of the file (incremental images record it) */
   unsigned char *pkgseen;   /* per package: stale check state in this process (imgstale.c) */
+  int guard;                /* slot of the SIGBUS guard of its mapping (imgload.c), or -1 */
 } TyImage;
 
 /* is p inside a loaded image? (mem.c never frees such memory) */
@@ -37,8 +38,11 @@ static inline int tyI_inimage(const TyImage *img, const void *p) {
 /* fast 64-bit checksum (also the package content hash) */
 uint64_t tyI_checksum(const void *data, size_t len, uint64_t seed);
 uint64_t tyI_blobchecksum(const char *blob, size_t size);
-/* the package content hash of a file's first size bytes (its stat size); 1 ok, 0 unreadable */
+/* the package content hash of a file's first size bytes (its stat size); 1 ok, 0 unreadable
+** or not a regular file */
 int tyI_hashfile(const char *path, size_t size, uint64_t *hash);
+/* the same for the first size bytes of an open file */
+int tyI_hashfd(int fd, size_t size, uint64_t *hash);
 uint64_t tyI_builtinhash(void);
 /* the builtin lists in their fixed order; count via *n */
 const luaL_Reg *tyI_builtin(uint32_t id);

@@ -1,7 +1,11 @@
 /* imgcommon.c: what writer and loader share: the builtin function list, checksums, the build id. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "image.h"
 #include "tyck64.h"
 #include "tycho.h"
@@ -53,17 +57,28 @@ uint64_t tyI_checksum(const void *data, size_t len, uint64_t seed) {
 }
 
 int tyI_hashfile(const char *path, size_t size, uint64_t *hash) {
-  FILE *f = fopen(path, "rb");
-  char *data;
-  int ok = 0;
-  if (f == NULL) return 0;
-  data = (char *)malloc(size + 1);
-  if (data != NULL && fread(data, 1, size, f) == size) {
-    *hash = tyI_checksum(data, size, 0);
-    ok = 1;
+  /* a regular file only: opening a FIFO would wait for a writer */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct stat st;
+  int ok;
+  if (fd < 0) return 0;
+  ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && tyI_hashfd(fd, size, hash);
+  close(fd);
+  return ok;
+}
+
+int tyI_hashfd(int fd, size_t size, uint64_t *hash) {
+  char *data = (char *)malloc(size + 1);
+  size_t got = 0;
+  int ok = data != NULL;
+  while (ok && got < size) {
+    ssize_t n = pread(fd, data + got, size - got, (off_t)got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = 0;
+    else got += (size_t)n;
   }
+  if (ok) *hash = tyI_checksum(data, size, 0);
   free(data);
-  fclose(f);
   return ok;
 }
 

@@ -19,7 +19,7 @@
 */
 
 #define TYIMG_MAGIC "TYCHOIMG"   /* 8 bytes, no NUL */
-#define TYIMG_VERSION 2u
+#define TYIMG_VERSION 3u
 #define TYIMG_ALIGN 16u
 #define TYIMG_BUILDIDLEN 32      /* TY_BUILD_ID: 32 hex characters */
 
@@ -89,7 +89,19 @@ typedef struct TyImgHeader {
   TyImgArea overrides;           /* TyImgOverride: base objects changed after load */
   uint64_t prefbase;             /* preferred blob address (TYIMG_PREF*): pointer fields
                                     hold prefbase + target offset */
+  /* finalizers (__gc): at load these objects leave the image and become ordinary
+  ** collectable objects on the collector's finobj list, and the image objects that
+  ** refer to them go on its remembered set (they are not traversed otherwise) */
+  TyImgArea finobjs;             /* TyImgRef: objects whose __gc is pending, in the writer's
+                                    finobj order (first: marked last, finalized first) */
+  TyImgArea finowners;           /* TyImgRef: image objects with a field pointing to one */
 } TyImgHeader;
+
+/* an object of this image (inbase 0) or, in an incremental image, of its base (1) */
+typedef struct TyImgRef {
+  uint32_t off;                  /* blob offset of the object (of the base's blob if inbase) */
+  uint32_t inbase;
+} TyImgRef;
 
 /* preferred addresses: TYIMG_PREFLO + (hash % TYIMG_PREFSLOTS) * TYIMG_PREFALIGN,
 ** a range below the kernel's default mmap area that nothing else picks */
@@ -113,13 +125,20 @@ typedef struct TyImgBuiltin {
   uint32_t id;                   /* index in the builtin list, or TYIMG_XBASE + TYIMG_X_* */
 } TyImgBuiltin;
 
-/* a C module (registry._CLIBS) the image refers to: reopened with dlopen at load */
+/* a C module (registry._CLIBS) the image refers to: reopened with dlopen at load,
+** only from its absolute path and only if it is the same file or has the same content */
 typedef struct TyImgCLib {
-  uint32_t path;                 /* offset of its file path (strings area) */
+  uint32_t path;                 /* offset of the absolute path of the file loaded (resolved,
+                                    as /proc/self/maps names it) */
+  uint32_t mtimensec;
+  uint64_t size;                 /* its identity when written: size, mtime, device, inode, */
+  int64_t mtime;                 /* ctime; all equal at load: the very file, no hashing */
+  uint64_t dev;
+  uint64_t ino;
+  int64_t ctime;
+  uint32_t ctimensec;
   uint32_t reserved;
-  uint64_t size;                 /* file size when written: a changed library is refused */
-  int64_t mtime;
-  uint64_t reserved2;
+  uint64_t hash;                 /* tyI_checksum(contents, size, 0): decides otherwise */
 } TyImgCLib;
 
 #define TYIMG_CLIBHANDLE UINT64_MAX  /* TyImgCFunc.fnoff: the library's dlopen handle */

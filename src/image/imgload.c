@@ -1,6 +1,7 @@
 /* imgload.c: maps an image's section at its preferred address, validates every header field, offset and relocation, then patches what must be. */
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <link.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include "tycho.h"
 #include "image.h"
@@ -80,6 +82,7 @@ static int validateareas(const TyImgHeader *h, char *err, size_t errlen) {
       h->strtab.count == 0 || (h->strtab.count & (h->strtab.count - 1)) != 0 ||
       !areaok(h, &h->clibs, sizeof(TyImgCLib)) || !areaok(h, &h->cfuncs, sizeof(TyImgCFunc)) ||
       !areaok(h, &h->breloc, 4) || !areaok(h, &h->overrides, sizeof(TyImgOverride)) ||
+      !areaok(h, &h->finobjs, sizeof(TyImgRef)) || !areaok(h, &h->finowners, sizeof(TyImgRef)) ||
       (!(h->flags & TYIMG_FINCREMENTAL) && (h->breloc.count || h->overrides.count)) ||
       !alignok(h->strtab.off) || !alignok(h->roots.off) || !alignok(h->heap.off))
     return bad(err, errlen, "truncated or corrupted (area out of range)");
@@ -144,6 +147,44 @@ static int contentdone(Content *c, const char *tail, size_t n, char *err, size_t
   return c->relerr == NULL ? 1 : bad(err, errlen, c->relerr);
 }
 
+/* an object a finalizer list names (TyImgRef): inside heap [lo, hi) of blob,
+** 8-aligned, of a type that can have a __gc (owner: that can point to one) and
+** whose struct lies inside the heap */
+static int finrefok(const char *blob, uint64_t lo, uint64_t hi, uint32_t off, int owner) {
+  const GCObject *o = (const GCObject *)(blob + off);
+  uint64_t need;
+  if (off < lo || !alignok(off) || (uint64_t)off + sizeof(Udata) > hi) return 0;
+  switch (o->tt) {  /* Udata is the smallest struct listed: the header is readable */
+    case TY_VTABLE: need = sizeof(Table); break;
+    case TY_VUSERDATA: need = sizeudata(((const Udata *)o)->nuvalue, ((const Udata *)o)->len); break;
+    case TY_VLCL: need = sizeLclosure(((const LClosure *)o)->nupvalues); break;
+    case TY_VCCL: need = sizeCclosure(((const CClosure *)o)->nupvalues); break;
+    case TY_VUPVAL: need = sizeof(UpVal); break;
+    case TY_VTHREAD: need = sizeof(lua_State); break;
+    default: return 0;
+  }
+  if (!owner && o->tt != TY_VTABLE && o->tt != TY_VUSERDATA) return 0;
+  return (uint64_t)off + need <= hi;
+}
+
+/* the finalizer lists' own entries (base entries: validateinc) */
+static int validatefin(const char *blob, char *err, size_t errlen) {
+  const TyImgHeader *h = (const TyImgHeader *)blob;
+  uint64_t lo = h->heap.off, hi = (uint64_t)h->heap.off + h->heap.count;
+  int l;
+  for (l = 0; l < 2; l++) {
+    const TyImgArea *a = l == 0 ? &h->finobjs : &h->finowners;
+    const TyImgRef *r = (const TyImgRef *)(blob + a->off);
+    uint32_t i;
+    for (i = 0; i < a->count; i++) {
+      if (r[i].inbase > 1 || (r[i].inbase && !(h->flags & TYIMG_FINCREMENTAL)) ||
+          (!r[i].inbase && !finrefok(blob, lo, hi, r[i].off, l)))
+        return bad(err, errlen, "corrupted finalizer table");
+    }
+  }
+  return 1;
+}
+
 /* the tables that name fields and modules (read from the mapped blob) */
 static int validatetables(const char *blob, char *err, size_t errlen) {
   const TyImgHeader *h = (const TyImgHeader *)blob;
@@ -179,7 +220,7 @@ static int validatetables(const char *blob, char *err, size_t errlen) {
         return bad(err, errlen, "corrupted fixup list");
     }
   }
-  return 1;
+  return validatefin(blob, err, errlen);
 }
 
 /* the content pass over a file mapping: afterwards its pages leave the
@@ -259,6 +300,13 @@ static int validateinc(const char *blob, const TyImage *b, char *err, size_t err
     if (want == 0 || want != ov[i].size)
       return bad(err, errlen, "corrupted override table (object type or size)");
   }
+  for (i = 0; i < h->finobjs.count + h->finowners.count; i++) {
+    int owner = i >= h->finobjs.count;
+    const TyImgRef *r = owner ? (const TyImgRef *)(blob + h->finowners.off) + (i - h->finobjs.count)
+                              : (const TyImgRef *)(blob + h->finobjs.off) + i;
+    if (r->inbase && !finrefok(b->base, bstart, bend, r->off, owner))
+      return bad(err, errlen, "corrupted finalizer table (base object)");
+  }
   return 1;
 }
 
@@ -292,7 +340,102 @@ static TyImage *openbase(const char *blob, char *err, size_t errlen) {
   return b;
 }
 
-/* dlopens the image's C modules again (same files: size and mtime checked) */
+/*
+** A C module is reopened only from the absolute path recorded at write
+** time, and only if it is that file: same device, inode, size, mtime and
+** ctime (no write since, no rename over it: ctime cannot be set back), or
+** else the same size and content hash (a reinstall of the same build).  The
+** check runs on an open descriptor and dlopen then maps that descriptor
+** (/proc/self/fd/N), so no other file can take the path in between and no
+** constructor of another file ever runs.
+**
+** The dynamic linker remembers objects by the name they were opened with,
+** so a name /proc/self/fd/N must never stand for two files: such
+** descriptors stay open for the life of the process, one per distinct
+** file (device, inode), and a later load of the same file reuses its
+** descriptor (and so gets the object already loaded).  Past FDCACHE files,
+** without /proc, or when the program closed such a descriptor (its number
+** is then never used as a name again), the path itself is opened again (a
+** window between the check and dlopen remains).
+*/
+#define FDCACHE 256
+static struct { dev_t dev; ino_t ino; int fd, dead; } fdcache[FDCACHE];
+static int nfdcache;
+static pthread_mutex_t fdlock = PTHREAD_MUTEX_INITIALIZER;
+
+/* the name to dlopen the verified file open on fd by (consumes fd) */
+static void dlname(int fd, const struct stat *st, const char *p, char *name, size_t n) {
+  struct stat pst;
+  int i, keep = -1, used = 0;
+  pthread_mutex_lock(&fdlock);
+  for (i = 0; i < nfdcache; i++) {
+    if (fdcache[i].fd == fd) used = 1;  /* a name the dynamic linker may know for another file */
+    if (!fdcache[i].dead && fdcache[i].dev == st->st_dev && fdcache[i].ino == st->st_ino) {
+      /* still that file? (a program may close descriptors it did not open) */
+      if (fstat(fdcache[i].fd, &pst) == 0 && pst.st_dev == st->st_dev && pst.st_ino == st->st_ino)
+        keep = fdcache[i].fd;
+      else
+        fdcache[i].dead = 1;
+    }
+  }
+  if (keep < 0 && !used && nfdcache < FDCACHE) {
+    snprintf(name, n, "/proc/self/fd/%d", fd);
+    if (stat(name, &pst) == 0 && pst.st_dev == st->st_dev && pst.st_ino == st->st_ino) {
+      fdcache[nfdcache].dev = st->st_dev;
+      fdcache[nfdcache].ino = st->st_ino;
+      fdcache[nfdcache].dead = 0;
+      fdcache[nfdcache++].fd = keep = fd;
+      fd = -1;
+    }
+  }
+  pthread_mutex_unlock(&fdlock);
+  if (fd >= 0) close(fd);
+  if (keep >= 0) snprintf(name, n, "/proc/self/fd/%d", keep);
+  else snprintf(name, n, "%s", p);
+}
+
+static int openclib(const TyImgCLib *c, const char *p, void **lib, char *err, size_t errlen) {
+  struct stat st;
+  char name[4200];
+  uint64_t hash;
+  int fd, same;
+  if (p[0] != '/') {
+    snprintf(err, errlen, "C module '%s' was recorded with a relative path (it would be found "
+             "from the current directory); rebuild the image", p);
+    return 0;
+  }
+  fd = open(p, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, errlen, "C module '%s' is missing (%s); rebuild the image", p, strerror(errno));
+    return 0;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    snprintf(err, errlen, "C module '%s' is not a regular file; rebuild the image", p);
+    return 0;
+  }
+  same = (uint64_t)st.st_size == c->size && (uint64_t)st.st_dev == c->dev &&
+         (uint64_t)st.st_ino == c->ino && (int64_t)st.st_mtim.tv_sec == c->mtime &&
+         (uint32_t)st.st_mtim.tv_nsec == c->mtimensec && (int64_t)st.st_ctim.tv_sec == c->ctime &&
+         (uint32_t)st.st_ctim.tv_nsec == c->ctimensec;
+  if (!same && ((uint64_t)st.st_size != c->size || !tyI_hashfd(fd, (size_t)c->size, &hash) ||
+                hash != c->hash)) {
+    close(fd);
+    snprintf(err, errlen, "C module '%s' changed since the image was built (its content "
+             "differs); rebuild the image", p);
+    return 0;
+  }
+  dlname(fd, &st, p, name, sizeof name);
+  *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+  if (*lib == NULL) {
+    const char *why = dlerror();
+    snprintf(err, errlen, "cannot reopen C module '%s' (%s)", p, why != NULL ? why : "dlopen failed");
+    return 0;
+  }
+  return 1;
+}
+
+/* dlopens the image's C modules again (the very files, or the same contents) */
 static int openclibs(TyImage *img, char *err, size_t errlen) {
   const TyImgHeader *h = img->h;
   const TyImgCLib *cl = (const TyImgCLib *)(img->base + h->clibs.off);
@@ -302,19 +445,12 @@ static int openclibs(TyImage *img, char *err, size_t errlen) {
   img->clibbase = (char **)calloc(h->clibs.count, sizeof(char *));
   if (img->clibh == NULL || img->clibbase == NULL) return bad(err, errlen, "not enough memory");
   for (k = 0; k < h->clibs.count; k++) {
-    const char *p = img->base + cl[k].path;
-    struct stat st;
     struct link_map *lm = NULL;
     void *lib;
-    if (stat(p, &st) != 0 || (uint64_t)st.st_size != cl[k].size || (int64_t)st.st_mtime != cl[k].mtime) {
-      snprintf(err, errlen, "C module '%s' is missing or changed since the image was built; "
-               "rebuild the image", p);
-      return 0;
-    }
-    lib = dlopen(p, RTLD_NOW | RTLD_LOCAL);
-    if (lib == NULL || dlinfo(lib, RTLD_DI_LINKMAP, &lm) != 0 || lm == NULL) {
-      snprintf(err, errlen, "cannot reopen C module '%s'", p);
-      if (lib) dlclose(lib);
+    if (!openclib(&cl[k], img->base + cl[k].path, &lib, err, errlen)) return 0;
+    if (dlinfo(lib, RTLD_DI_LINKMAP, &lm) != 0 || lm == NULL) {
+      snprintf(err, errlen, "cannot reopen C module '%s'", img->base + cl[k].path);
+      dlclose(lib);
       return 0;
     }
     img->clibh[k] = lib;
@@ -377,6 +513,89 @@ static char *mapimage(int fd, uint64_t off, size_t len, size_t need, uint64_t pr
   return p == MAP_FAILED ? NULL : (char *)p;
 }
 
+/*
+** An image in use must not be rewritten in place or truncated (as with any
+** shared library): its pages are read from the file when first touched, and
+** a truncation takes even the copied ones away, so the next access raises
+** SIGBUS.  That cannot be made safe without copying the whole image, so it is
+** made clear: file-backed image mappings are registered here, and a SIGBUS
+** inside one prints one line naming the image and exits with status 1.  A
+** SIGBUS anywhere else goes to the handler that was installed before (or the
+** default action).  The handler uses only async-signal-safe calls.
+*/
+#define NGUARD 32
+static struct { char *volatile base; size_t len; char path[512]; } guards[NGUARD];
+static struct sigaction prevbus;
+static pthread_mutex_t guardlock = PTHREAD_MUTEX_INITIALIZER;
+static int guarding;
+
+static void putstr(const char *s) {
+  size_t n = strlen(s);
+  while (n > 0) {
+    ssize_t w = write(2, s, n);
+    if (w <= 0) return;
+    s += w;
+    n -= (size_t)w;
+  }
+}
+
+static void onsigbus(int sig, siginfo_t *si, void *ctx) {
+  const char *a = (const char *)si->si_addr;
+  int i;
+  for (i = 0; i < NGUARD; i++) {
+    char *b = guards[i].base;
+    if (b != NULL && a >= b && a < b + guards[i].len) {
+      putstr("tycho: image '");
+      putstr(guards[i].path);
+      putstr("' was truncated or rewritten while in use (replace an image by renaming a new "
+             "file over it, never rewrite it in place)\n");
+      _exit(1);
+    }
+  }
+  if (prevbus.sa_flags & SA_SIGINFO)
+    prevbus.sa_sigaction(sig, si, ctx);
+  else if (prevbus.sa_handler != SIG_DFL && prevbus.sa_handler != SIG_IGN)
+    prevbus.sa_handler(sig);
+  else
+    sigaction(SIGBUS, &prevbus, NULL);  /* the fault repeats with the old action */
+}
+
+/* registers a file-backed mapping of the image at path; the slot, or -1 */
+static int guard(char *base, size_t len, const char *path) {
+  int i, slot = -1;
+  pthread_mutex_lock(&guardlock);
+  if (!guarding) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = onsigbus;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    guarding = sigaction(SIGBUS, &sa, &prevbus) == 0;
+  }
+  for (i = 0; i < NGUARD && slot < 0; i++) {
+    if (guards[i].base == NULL) {
+      snprintf(guards[i].path, sizeof guards[i].path, "%s", path);
+      guards[i].len = len;
+      guards[i].base = base;  /* last: the handler reads the slot once base is set */
+      slot = i;
+    }
+  }
+  pthread_mutex_unlock(&guardlock);
+  return slot;
+}
+
+static void unguard(int slot) {
+  if (slot < 0) return;
+  pthread_mutex_lock(&guardlock);
+  guards[slot].base = NULL;
+  pthread_mutex_unlock(&guardlock);
+}
+
+static void unmapblob(char *blob, size_t maplen, int slot) {
+  unguard(slot);
+  munmap(blob, maplen);
+}
+
 /* reads n bytes at off of fd; 1 ok */
 static int readat(int fd, void *buf, size_t n, uint64_t off) {
   return pread(fd, buf, n, (off_t)off) == (ssize_t)n;
@@ -388,19 +607,21 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
   size_t maplen, pg = (size_t)sysconf(_SC_PAGESIZE);
   char *blob;
   TyImage *img;
-  int fd, filebacked, stamped, ok;
-  if (access(path, R_OK) != 0) {
-    bad(err, errlen, "not found (or not readable)");
+  int fd, filebacked, stamped, ok, slot;
+  struct stat st, after;
+  struct timespec seen;
+  /* one descriptor for every read: the file probed is the file mapped; its
+  ** identity (st) is taken before anything is read, for the stamp */
+  if ((fd = tyI_elfopen(path, &st, err, errlen)) < 0)
+    return NULL;
+  tyI_clock(&seen);
+  if (tyI_elfprobefd(fd, &secoff, &secsize, err, errlen) != 0) {
+    close(fd);
     return NULL;
   }
-  if (tyI_elfprobe(path, &secoff, &secsize, err, errlen) != 0)
-    return NULL;
   if (secsize < sizeof(TyImgHeader) + 8) {
+    close(fd);
     bad(err, errlen, "truncated (no header)");
-    return NULL;
-  }
-  if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-    bad(err, errlen, "not found (or not readable)");
     return NULL;
   }
   /* the blob, then its size word (symbol tycho_image_size), as the linker lays them out */
@@ -432,29 +653,34 @@ TyImage *tyI_open(const char *path, char *err, size_t errlen) {
     snprintf(err, errlen, "cannot map the image section (%s)", strerror(errno));
     return NULL;
   }
-  /* a stamp skips the content check for a file version that passed it before (imgstamp.c) */
+  slot = filebacked ? guard(blob, maplen, path) : -1;
   if (memcmp(blob, &hd, sizeof hd) != 0) {
     close(fd);
-    munmap(blob, maplen);
+    unmapblob(blob, maplen, slot);
     bad(err, errlen, "the file changed while it was being loaded");
     return NULL;
   }
-  stamped = tyI_stamped(fd, &hd);
-  ok = (stamped || validatemapped(blob, maplen, filebacked, err, errlen)) &&
-       validatetables(blob, err, errlen);
-  if (ok && !stamped) tyI_stamp(fd, &hd);
+  /* a stamp skips the content check for a file version that passed it before (imgstamp.c) */
+  stamped = tyI_stamped(&st, &hd);
+  ok = stamped || validatemapped(blob, maplen, filebacked, err, errlen);
+  if (ok && !stamped && (fstat(fd, &after) != 0 || !tyI_samefile(&st, &after)))
+    ok = bad(err, errlen, "the file changed while it was being loaded (replace an image by "
+             "renaming a new file over it, never rewrite it in place)");
+  ok = ok && validatetables(blob, err, errlen);
+  if (ok && !stamped) tyI_stamp(&st, &seen, &hd);  /* the version checked, unchanged since */
   close(fd);
   if (!ok) {
-    munmap(blob, maplen);
+    unmapblob(blob, maplen, slot);
     return NULL;
   }
   img = (TyImage *)calloc(1, sizeof(TyImage));
   if (img == NULL) {
-    munmap(blob, maplen);
+    unmapblob(blob, maplen, slot);
     bad(err, errlen, "not enough memory");
     return NULL;
   }
   img->base = blob;
+  img->guard = slot;
   lsanroot(blob, maplen);
   img->size = (size_t)size;
   img->h = (const TyImgHeader *)blob;
@@ -486,7 +712,7 @@ void tyI_close(TyImage *img) {
   free(img->clibbase);
   if (img->base != NULL) {
     lsanunroot(img->base, img->maplen);
-    munmap(img->base, img->maplen);
+    unmapblob(img->base, img->maplen, img->guard);
   }
   tyI_close(img->baseimg);
   free(img->path);
@@ -580,7 +806,49 @@ char *tyI_pristine(lua_State *L, const TyImage *img, char *err, size_t errlen) {
   return blob;
 }
 
+/* the object a TyImgRef of img names */
+static GCObject *finref(const TyImage *img, const TyImgRef *r) {
+  return (GCObject *)((r->inbase ? img->baseimg->base : img->base) + r->off);
+}
+
+/*
+** Objects whose finalizer was pending when the image was written leave the
+** image: each becomes an ordinary white object on g->finobj (its memory stays
+** the image's, which mem.c never frees), in the writer's order, behind
+** nothing yet, so objects made later are finalized first, as in one process.
+** Image objects that point to one are remembered: the collector traverses
+** those, so a collection sees when the last reference goes.  The top image
+** decides: an increment's lists cover its base's objects (one finalized in
+** the session that wrote it is no longer listed).  Runs while the state is
+** built, before any collection.
+*/
+static void adoptfinalizers(lua_State *L, const TyImage *img) {
+  global_State *g = G(L);
+  const TyImgHeader *h = img->h;
+  const TyImgRef *fo = (const TyImgRef *)(img->base + h->finobjs.off);
+  const TyImgRef *ow = (const TyImgRef *)(img->base + h->finowners.off);
+  uint32_t i;
+  for (i = h->finobjs.count; i-- > 0;) {  /* last first: the first ends at the head */
+    GCObject *o = finref(img, &fo[i]);
+    if (!isimage(o)) continue;  /* listed twice */
+    o->marked = (lu_byte)(tyC_white(g) | bitmask(FINALIZEDBIT));
+    o->next = g->finobj;
+    g->finobj = o;
+  }
+  for (i = 0; i < h->finowners.count; i++) {
+    GCObject *o = finref(img, &ow[i]);
+    if (isimage(o)) tyC_remember(g, o);  /* a finalizable owner is traversed anyway */
+  }
+}
+
+static void install(lua_State *L, TyImage *img);
+
 void tyI_install(lua_State *L, TyImage *img) {
+  install(L, img);
+  adoptfinalizers(L, img);
+}
+
+static void install(lua_State *L, TyImage *img) {
   global_State *g = G(L);
   char *base = img->base;
   const TyImgHeader *h = img->h;
@@ -590,7 +858,7 @@ void tyI_install(lua_State *L, TyImage *img) {
   size_t scratchn = 0;
   uint32_t i;
   if (img->baseimg != NULL)
-    tyI_install(L, img->baseimg);  /* the base first: this image points into it */
+    install(L, img->baseimg);  /* the base first: this image points into it */
   patchblob(L, img, base);
   g->seed = h->seed;
   img->strhash = (TString **)(base + h->strtab.off);
@@ -677,7 +945,7 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   char *blob;
   const TyImgHeader *h;
   char id[TYIMG_BUILDIDLEN + 1];
-  struct { const char *name; const TyImgArea *a; size_t es; } secs[16];
+  struct { const char *name; const TyImgArea *a; size_t es; } secs[18];
   int ok;
   if ((blob = tyI_elfreadimage(path, &size, err, errlen)) == NULL) return -1;
   h = (const TyImgHeader *)blob;
@@ -739,7 +1007,9 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
   secs[12].name = "cfuncs"; secs[12].a = &h->cfuncs; secs[12].es = sizeof(TyImgCFunc);
   secs[13].name = "breloc"; secs[13].a = &h->breloc; secs[13].es = 4;
   secs[14].name = "overrides"; secs[14].a = &h->overrides; secs[14].es = sizeof(TyImgOverride);
-  secs[15].name = NULL;
+  secs[15].name = "finobjs"; secs[15].a = &h->finobjs; secs[15].es = sizeof(TyImgRef);
+  secs[16].name = "finowners"; secs[16].a = &h->finowners; secs[16].es = sizeof(TyImgRef);
+  secs[17].name = NULL;
   fprintf(out, "section\theader\t0\t%u\t1\n", (unsigned)sizeof(TyImgHeader));
   for (i = 0; secs[i].name != NULL; i++) {
     uint64_t bytes = secs[i].es ? (uint64_t)secs[i].a->count * secs[i].es : 0;
@@ -774,6 +1044,16 @@ int tyI_info(const char *path, FILE *out, char *err, size_t errlen) {
       printesc(out, p ? p : "-");
       fprintf(out, "\t%llu\t%lld.%09u\ttyck64:%016llx\n", (unsigned long long)pk[i].size,
               (long long)pk[i].mtime, (unsigned)pk[i].mtimensec, (unsigned long long)pk[i].hash);
+    }
+  }
+  if (areaok(h, &h->clibs, sizeof(TyImgCLib))) {
+    const TyImgCLib *cl = (const TyImgCLib *)(blob + h->clibs.off);
+    for (i = 0; i < h->clibs.count; i++) {
+      const char *p = blobstr(blob, size, cl[i].path);
+      fputs("clib\t", out);
+      printesc(out, p ? p : "?");
+      fprintf(out, "\t%llu\ttyck64:%016llx\n", (unsigned long long)cl[i].size,
+              (unsigned long long)cl[i].hash);
     }
   }
   if (areaok(h, &h->hooks, 4)) {

@@ -1,9 +1,12 @@
 /* imgwrite.c: walks the heap from the roots and lays every object out as an image blob (imgfmt.h). */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #include <dlfcn.h>
 #include <link.h>
@@ -69,6 +72,11 @@ typedef struct W {
   lua_State **owners;
   size_t nowners;
   size_t dummy;                 /* the image's own empty hash part (0: not written yet) */
+  GCObject *refowner;           /* the object whose fields are being written (NULL: roots) */
+  const GCObject *clibstab;     /* registry._CLIBS: its __gc stays the loader's business */
+  Map finown;                   /* objects referring to a pending finalizable object */
+  GCObject **owners_f;
+  size_t nowners_f, capowners_f;
   char *err;
   size_t errlen;
 } W;
@@ -292,6 +300,12 @@ static int setcfunc(W *w, size_t field, lua_CFunction f) {
 
 static size_t ref(W *w, GCObject *o);
 static size_t incref(W *w, GCObject *o);
+
+/* an object of a loaded image: an image object, or one that left the image at
+** load because its finalizer was pending (it keeps its address in the image) */
+static int fromimage(W *w, const GCObject *o) {
+  return isimage(o) || tyI_inimage((const TyImage *)w->g->image, o);
+}
 static GCObject *incforce(W *w);
 
 /* a TValue at `field` whose source is src (the bytes are already copied) */
@@ -320,11 +334,43 @@ static void fixtv(W *w, size_t field, const TValue *src) {
 }
 
 /* reserves and copies an object's struct; its fields are fixed later (worklist) */
+/*
+** Finalizers.  An object whose __gc is pending (tofinalize: on finobj) is
+** listed in the finobjs area; at load it leaves the image again, as an
+** ordinary collectable object on finobj, so it is finalized when it is
+** collected and at lua_close, as in the session that wrote it.  Image
+** objects are never traversed by the collector, so every object with a
+** field pointing to one is listed too (finowners) and remembered at load.
+** Two kinds stay out: io file handles (a saved one is a standard stream or
+** closed: its __gc does nothing) and registry._CLIBS (the loader owns the
+** reopened libraries and closes them after every finalizer).
+*/
+static int finpending(W *w, const GCObject *o) {
+  if (!tofinalize(o) || o == w->clibstab) return 0;
+  return !(o->tt == TY_VUSERDATA && gco2u(o)->metatable != NULL &&
+           gco2u(o)->metatable == w->filemt);
+}
+
+static void noteowner(W *w, GCObject *owner) {
+  uint32_t seen;
+  if (mapget(&w->finown, owner, &seen)) return;
+  if (w->nowners_f == w->capowners_f) {
+    size_t nc = w->capowners_f ? w->capowners_f * 2 : 64;
+    GCObject **np = (GCObject **)realloc(w->owners_f, nc * sizeof(GCObject *));
+    if (np == NULL) { fail(w, "not enough memory"); return; }
+    w->owners_f = np;
+    w->capowners_f = nc;
+  }
+  w->owners_f[w->nowners_f++] = owner;
+  mapput(w, &w->finown, owner, 1);
+}
+
 static size_t ref(W *w, GCObject *o) {
   uint32_t off;
   size_t sz, pre = 0;
   if (w->failed) return 0;
-  if (w->inc != NULL && isimage(o) && o != incforce(w)) return incref(w, o);
+  if (w->refowner != NULL && finpending(w, o)) noteowner(w, w->refowner);
+  if (w->inc != NULL && fromimage(w, o) && o != incforce(w)) return incref(w, o);
   if (mapget(&w->objs, o, &off)) return off;
   switch (o->tt) {
     case TY_VSHRSTR: sz = offsetof(TString, contents) + gco2ts(o)->shrlen + 1; break;
@@ -797,6 +843,7 @@ static void fixlater(W *w) {
 
 static void process(W *w, GCObject *o, uint32_t off) {
   int i;
+  w->refowner = o;
   w->curtype = novariant(o->tt);
   switch (o->tt) {
     case TY_VSHRSTR:
@@ -1055,12 +1102,14 @@ static size_t incref(W *w, GCObject *o) {
 }
 
 static void incchild(W *w, const TValue *v) {
-  if (iscollectable(v) && isimage(gcvalue(v))) ref(w, gcvalue(v));
+  if (iscollectable(v) && fromimage(w, gcvalue(v))) ref(w, gcvalue(v));
 }
 
 /* visits what a clean base object points to */
 static void incscanobj(W *w, GCObject *o) {
   unsigned int i, n;
+  GCObject *owner = w->refowner;
+  w->refowner = o;  /* a clean base object can refer to a pending finalizable one too */
   switch (o->tt) {
     case TY_VTABLE: {
       Table *t = gco2t(o);
@@ -1098,6 +1147,7 @@ static void incscanobj(W *w, GCObject *o) {
     default:
       break;
   }
+  w->refowner = owner;
 }
 
 /* scans clean base objects until there is work item i (or nothing left) */
@@ -1159,6 +1209,82 @@ static void collectclibs(lua_State *L, W *w) {
   lua_pop(L, 1);
 }
 
+/*
+** The file a loaded C module came from, as the kernel names its mapping in
+** /proc/self/maps (absolute, symlinks resolved): the require path may be
+** relative ("./?.so" in the default cpath) or stale (the session changed
+** directory since).  maj, min, ino get the mapped file's device and inode.  1 found;
+** 0 if /proc is not there; -1 if the mapped file is gone (" (deleted)").
+*/
+static int mappedfile(const void *addr, char *path, size_t n, unsigned long *maj,
+                      unsigned long *min, unsigned long long *ino) {
+  FILE *f = fopen("/proc/self/maps", "re");
+  char line[4600];
+  int found = 0;
+  if (f == NULL) return 0;
+  while (!found && fgets(line, sizeof line, f) != NULL) {
+    unsigned long long lo, hi;
+    int at = 0;
+    char *p, *nl;
+    if (sscanf(line, "%llx-%llx %*s %*s %lx:%lx %llu %n", &lo, &hi, maj, min, ino, &at) < 5 ||
+        at == 0 || (uintptr_t)addr < lo || (uintptr_t)addr >= hi)
+      continue;
+    p = line + at;
+    if ((nl = strchr(p, '\n')) != NULL) *nl = '\0';
+    if (*p != '/') break;  /* anonymous: not a file */
+    nl = p + strlen(p);
+    if (nl - p > 10 && strcmp(nl - 10, " (deleted)") == 0) {
+      found = -1;
+      break;
+    }
+    found = snprintf(path, n, "%s", p) < (int)n ? 1 : 0;
+  }
+  fclose(f);
+  return found;
+}
+
+/* records C module k: its resolved absolute path, identity and content hash */
+static void writeclib(W *w, int k, TyImgCLib *c) {
+  const char *key = w->clibs[k].path;
+  struct link_map *lm = NULL;
+  unsigned long maj = 0, min = 0;
+  unsigned long long ino = 0;
+  char path[4096];
+  struct stat st;
+  int r = 0, fd;
+  if (dlinfo(w->clibs[k].handle, RTLD_DI_LINKMAP, &lm) == 0 && lm != NULL && lm->l_ld != NULL)
+    r = mappedfile(lm->l_ld, path, sizeof path, &maj, &min, &ino);
+  if (r < 0) {
+    fail(w, "C module '%s' was deleted or replaced since it was loaded; it cannot be recorded",
+         key);
+    return;
+  }
+  if (r == 0 && realpath(key, path) == NULL) {  /* no /proc: resolve the require path */
+    fail(w, "cannot resolve the path of C module '%s' (%s)", key, strerror(errno));
+    return;
+  }
+  fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      (r == 1 && (major(st.st_dev) != maj || minor(st.st_dev) != min ||
+                  (unsigned long long)st.st_ino != ino))) {
+    if (fd >= 0) close(fd);
+    fail(w, "C module '%s' (%s) changed on disk since it was loaded; it cannot be recorded",
+         key, path);
+    return;
+  }
+  c->size = (uint64_t)st.st_size;
+  c->mtime = (int64_t)st.st_mtim.tv_sec;
+  c->mtimensec = (uint32_t)st.st_mtim.tv_nsec;
+  c->ctime = (int64_t)st.st_ctim.tv_sec;
+  c->ctimensec = (uint32_t)st.st_ctim.tv_nsec;
+  c->dev = (uint64_t)st.st_dev;
+  c->ino = (uint64_t)st.st_ino;
+  if (!tyI_hashfd(fd, (size_t)st.st_size, &c->hash))
+    fail(w, "cannot read C module '%s' (%s)", path, strerror(errno));
+  close(fd);
+  c->path = addstring(w, path);
+}
+
 static void writeclibs(W *w, TyImgHeader *h) {
   size_t a = append(w, NULL, (size_t)w->nclibs * sizeof(TyImgCLib));
   int k;
@@ -1167,13 +1293,8 @@ static void writeclibs(W *w, TyImgHeader *h) {
   h->clibs.count = (uint32_t)w->nclibs;
   for (k = 0; k < w->nclibs && !w->failed; k++) {
     TyImgCLib c;
-    struct stat st;
     memset(&c, 0, sizeof c);
-    c.path = addstring(w, w->clibs[k].path);
-    if (stat(w->clibs[k].path, &st) == 0) {
-      c.size = (uint64_t)st.st_size;
-      c.mtime = (int64_t)st.st_mtime;
-    }
+    writeclib(w, k, &c);
     memcpy(w->buf + a + (size_t)k * sizeof c, &c, sizeof c);
   }
   a = append(w, w->cf, w->ncf * sizeof(TyImgCFunc));
@@ -1236,6 +1357,47 @@ static void buildstrtab(W *w, TyImgHeader *h) {
     else
       setptr(w, slot, so);
   }
+}
+
+/* the reference of a written object (a base object: its base offset); 0 if not written */
+static int objref(W *w, GCObject *o, TyImgRef *r) {
+  uint32_t off;
+  if (w->inc != NULL && fromimage(w, o)) {
+    const char *b = w->inc->base->base;
+    if ((const char *)o < b || (size_t)((const char *)o - b) >= w->inc->base->size ||
+        !mapget(&w->inc->seen, o, &off))
+      return 0;
+    r->off = (uint32_t)((const char *)o - b);
+    r->inbase = 1;
+    return 1;
+  }
+  if (!mapget(&w->objs, o, &off)) return 0;
+  r->off = off;
+  r->inbase = 0;
+  return 1;
+}
+
+/* the finobjs and finowners areas (see finpending): only objects written */
+static void writefinalizers(W *w, TyImgHeader *h) {
+  GCObject *o;
+  TyImgRef r, *v;
+  size_t n = 0, i, a;
+  for (o = w->g->finobj; o != NULL; o = o->next) n++;
+  v = (TyImgRef *)malloc((n + w->nowners_f + 1) * sizeof(TyImgRef));
+  if (v == NULL) { fail(w, "not enough memory"); return; }
+  n = 0;
+  for (o = w->g->finobj; o != NULL; o = o->next)  /* in list order: the loader keeps it */
+    if (finpending(w, o) && objref(w, o, &r)) v[n++] = r;
+  a = append(w, v, n * sizeof(TyImgRef));
+  h->finobjs.off = (uint32_t)a;
+  h->finobjs.count = (uint32_t)n;
+  n = 0;
+  for (i = 0; i < w->nowners_f; i++)
+    if (objref(w, w->owners_f[i], &r)) v[n++] = r;
+  a = append(w, v, n * sizeof(TyImgRef));
+  h->finowners.off = (uint32_t)a;
+  h->finowners.count = (uint32_t)n;
+  free(v);
 }
 
 static void writeu32area(W *w, TyImgArea *ar, const U32Vec *v) {
@@ -1303,6 +1465,9 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   lua_getfield(L, LUA_REGISTRYINDEX, LUA_FILEHANDLE);
   w.filemt = (const Table *)lua_topointer(L, -1);
   lua_pop(L, 1);
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "_CLIBS") == LUA_TTABLE)
+    w.clibstab = (const GCObject *)lua_topointer(L, -1);
+  lua_pop(L, 1);
   if (!collectpkgs(L, &pk, &npk)) fail(&w, "not enough memory");
   if (opts->incremental && w.g->image != NULL && !w.failed) {
     memset(&inc, 0, sizeof inc);
@@ -1345,6 +1510,7 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
     w.cur = i;
     process(&w, w.workobj[i], w.work.p[i]);
   }
+  w.refowner = NULL;  /* later refs are not fields of objects (pcs, open upvalue links) */
   if (!w.failed) fixlater(&w);
   w.curtype = -1;
   h.heap.off = (uint32_t)roots;
@@ -1358,6 +1524,7 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   }
   if (!w.failed) writenames(&w, &h);
   if (!w.failed) writeclibs(&w, &h);
+  if (!w.failed) writefinalizers(&w, &h);
   if (!w.failed) writeu32area(&w, &h.hooks, &hooks);
   if (!w.failed) writeu32area(&w, &h.fixups, &w.fixups);
   if (!w.failed) writeu32area(&w, &h.builtins, &w.bins);
@@ -1417,6 +1584,8 @@ int tyI_writeobject(lua_State *L, const char *path, const TyWriteOpts *opts,
   mapfree(&w.objs);
   mapfree(&w.cfuncs);
   mapfree(&w.uvowner);
+  mapfree(&w.finown);
+  free(w.owners_f);
   free(w.owners);
   free(w.later);
   if (w.inc != NULL) {

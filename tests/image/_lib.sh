@@ -47,3 +47,21 @@ one_error_line() {
     ok "$name: $(cat "$ef")"
   fi
 }
+
+# stamp_of IMAGE: the stamp file a verified load of IMAGE writes (imgstamp.c: verified/<dev>-<ino>)
+stamp_of() {
+  printf '%s/verified/%x-%x' "$TYCHO_CACHE_DIR" $(stat -c '%d %i' "$1")
+}
+# stamped_load IMAGE: loads IMAGE until it is stamped (1 on failure).  A file changed in the
+# current tick of the coarse clock (<= 10 ms) is not stamped (a same-tick rewrite could look
+# unchanged), so an image loaded right after it was linked may need another load; 100 loads
+# outlast any tick however fast the machine.
+stamped_load() {
+  n=0
+  while [ $n -lt 100 ]; do
+    "$TYCHO" -J "$1" -e '' >/dev/null 2>&1 || return 1
+    grep -qs '^tycho-image-verified' "$(stamp_of "$1")" && return 0
+    n=$((n + 1))
+  done
+  return 1
+}

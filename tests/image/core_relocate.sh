@@ -51,7 +51,13 @@ int main(int argc, char **argv) {
   return 0;
 }
 C
-"$CC" -I"$ROOT/include" -o host host.c "$ROOT/build/libtycho.a" -lm -ldl >cc.log 2>&1 ||
+# the library of the runtime under test (the build id covers the flags: a library of another
+# build refuses this runtime's images), with its sanitizer runtime if it was built with one
+LIB="$(dirname "$TYCHO")/libtycho.a"
+SANFLAGS=
+if nm "$LIB" 2>/dev/null | grep -q __asan_; then SANFLAGS=-fsanitize=address; fi
+if nm "$LIB" 2>/dev/null | grep -q __ubsan_; then SANFLAGS="$SANFLAGS -fsanitize=undefined"; fi
+"$CC" $SANFLAGS -I"$ROOT/include" -o host host.c "$LIB" -lm -ldl >cc.log 2>&1 ||
   { echo "core_relocate: cannot build the host: $(head -n 5 cc.log)"; exit 1; }
 
 "$TYCHO" --output-o=base.o base.lua && link base.o base.so || { echo "core_relocate: cannot write the base"; exit 1; }

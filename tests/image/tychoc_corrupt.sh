@@ -63,7 +63,7 @@ for o in $offs; do
 done
 
 # 2. header fields: magic, version, flags, build id, checksum, size, seed, area offsets
-for d in 0 7 8 11 12 16 47 48 80 87 88 95 96 104 112 116 120 124 128 144 168 176 192 200 392 394 397; do
+for d in 0 7 8 11 12 16 47 48 80 87 88 95 96 104 112 116 120 124 128 144 168 176 192 200 392 394 397 400 404 408 412; do
   cp "$T/good.so" "$T/bad.so"; flip "$T/bad.so" $((blob + d))
   try "header byte +$d flipped" "$T/bad.so"
 done
