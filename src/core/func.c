@@ -6,6 +6,7 @@
 #include "../vm/do.h"
 #include "../vm/debug.h"
 #include "../vm/tm.h"
+#include "../vm/jit.h"
 
 CClosure *tyF_newCclosure(lua_State *L, int nupvals) {
   GCObject *o = tyC_newobj(L, TY_VCCL, sizeCclosure(nupvals));
@@ -173,6 +174,7 @@ Proto *tyF_newproto(lua_State *L) {
 }
 
 void tyF_freeproto(lua_State *L, Proto *f) {
+  if (f->jit) tyJ_freeproto(f);  /* the native tier's record (vm/jit.c) */
   tyM_freearray(L, f->code, f->sizecode);
   tyM_freearray(L, f->p, f->sizep);
   tyM_freearray(L, f->k, f->sizek);
