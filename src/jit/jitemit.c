@@ -597,26 +597,7 @@ static void ret(E *e, int pc, int a, int n) {
 
 /* ---- one instruction ---- */
 
-/* which opcodes have a translation (others always exit) */
-static int translated(OpCode op) {
-  switch (op) {
-    case OP_MOVE: case OP_LOADI: case OP_LOADF: case OP_LOADK: case OP_LOADKX:
-    case OP_LOADFALSE: case OP_LFALSESKIP: case OP_LOADTRUE: case OP_LOADNIL:
-    case OP_GETUPVAL: case OP_GETTABUP:
-    case OP_ADDI: case OP_ADDK: case OP_SUBK: case OP_MULK: case OP_MODK: case OP_POWK:
-    case OP_DIVK: case OP_IDIVK: case OP_BANDK: case OP_BORK: case OP_BXORK:
-    case OP_SHRI: case OP_SHLI:
-    case OP_ADD: case OP_SUB: case OP_MUL: case OP_MOD: case OP_POW: case OP_DIV: case OP_IDIV:
-    case OP_BAND: case OP_BOR: case OP_BXOR: case OP_SHL: case OP_SHR:
-    case OP_UNM: case OP_BNOT: case OP_NOT:
-    case OP_JMP: case OP_EQ: case OP_LT: case OP_LE: case OP_EQK: case OP_EQI:
-    case OP_LTI: case OP_LEI: case OP_GTI: case OP_GEI: case OP_TEST: case OP_TESTSET:
-    case OP_RETURN: case OP_RETURN0: case OP_RETURN1: case OP_FORLOOP: case OP_FORPREP:
-      return 1;
-    default:
-      return 0;
-  }
-}
+#define translated(op) tyj_translated(op)
 
 static void instruction(E *e, int pc) {
   Instruction i = e->p->code[pc];
@@ -858,17 +839,26 @@ static void prologue(E *e) {
   }
 }
 
+const char *tyjit_refusal(const TyJRequest *rq) {
+  const Proto *p = rq->p;
+  if (p->is_vararg) return "vararg functions are not compiled yet";
+  if (p->sizecode <= 0 || !translated(GET_OPCODE(p->code[0])))
+    return "nothing to compile (it exits at its first instruction)";
+  /* without a loop, entering native code costs more than it saves (calls are not
+  ** compiled yet): such functions are compiled only on request (jitabi.h) */
+  if (rq->loopsonly && !tyj_loopreachable(p))
+    return "no loop reachable in native code (compiled only under --compile=all)";
+  return NULL;
+}
+
 int tyjit_emit(LLVMModuleRef m, const TyJRequest *rq, char *err, size_t errlen) {
   E e0, *e = &e0;
   const Proto *p = rq->p;
   LLVMTypeRef params[4], fty;
   int pc;
+  const char *no = tyjit_refusal(rq);
   memset(e, 0, sizeof *e);
-  if (p->is_vararg) { snprintf(err, errlen, "vararg functions are not compiled yet"); return -1; }
-  if (p->sizecode <= 0 || !translated(GET_OPCODE(p->code[0]))) {
-    snprintf(err, errlen, "nothing to compile (it exits at its first instruction)");
-    return -1;
-  }
+  if (no != NULL) { snprintf(err, errlen, "%s", no); return -1; }
   e->m = m;
   e->cx = LLVMGetModuleContext(m);
   e->p = p;

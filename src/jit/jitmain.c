@@ -113,7 +113,13 @@ tyjit_export int tyjit_compile(const TyJRequest *rq, TyJResult *res) {
   res->ir = NULL;
   res->irinsts = 0;
   res->err[0] = '\0';
+  res->anykinds = 0;
   if (jit == NULL) { snprintf(res->err, sizeof res->err, "compiler not opened"); return -1; }
+  if (tyjit_refusal(rq) != NULL) {
+    snprintf(res->err, sizeof res->err, "%s", tyjit_refusal(rq));
+    res->anykinds = 1;
+    return -1;
+  }
   tsc = LLVMOrcCreateNewThreadSafeContext();
   m = LLVMModuleCreateWithNameInContext(rq->name, LLVMOrcThreadSafeContextGetContext(tsc));
   LLVMSetTarget(m, LLVMOrcLLJITGetTripleString(jit));

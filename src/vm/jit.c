@@ -65,9 +65,7 @@ typedef struct Spec {
 } Spec;
 
 typedef struct JProto {
-  unsigned int calls;
-  unsigned char nspec;
-  unsigned char never;  /* vararg: not compiled yet */
+  TyJHead h;  /* calls, nspec, never (read by the interpreter's check) */
   Spec spec[MAXSPECS];
 } JProto;
 
@@ -162,9 +160,14 @@ LUA_API int tycho_setcompile(const char *policy) {
   return 0;
 }
 
+static int kindof(lu_byte tag);
+static unsigned char kindtab[256];  /* kindof by tag (readenv fills it before any call counts) */
+
 static void readenv(void) {
   const char *s = getenv("TYCHO_COMPILE");  /* the policy for processes started by tests */
+  int t;
   envread = 1;
+  for (t = 0; t < 256; t++) kindtab[t] = (unsigned char)kindof((lu_byte)t);
   if (!flagged && s != NULL && *s != '\0') setmode(s);
   s = getenv("TYCHO_JIT_THRESHOLD");
   if (s != NULL && *s != '\0') {
@@ -337,7 +340,8 @@ static void makerequest(TyJRequest *rq, const Proto *p, uint32_t key, char *name
   rq->name = name;
 }
 
-static TyJNative compile(const Proto *p, uint32_t key) {
+/* compiles (p, key); *anykinds: the refusal holds for every key */
+static TyJNative compile(const Proto *p, uint32_t key, int *anykinds) {
   TyJRequest rq;
   TyJResult res;
   char name[64];
@@ -349,6 +353,7 @@ static TyJNative compile(const Proto *p, uint32_t key) {
     return NULL;
   }
   makerequest(&rq, p, key, name, sizeof name);
+  rq.loopsonly = (mode != MODE_ALL);
   memset(&res, 0, sizeof res);
   t0 = nowms();
   if (runjob(&rq, &res) == 0 && res.fn != NULL) {
@@ -360,6 +365,7 @@ static TyJNative compile(const Proto *p, uint32_t key) {
   else {
     stats.failed++;
     snprintf(stats.lastfail, sizeof stats.lastfail, "%s", res.err);
+    *anykinds = res.anykinds;
   }
   pthread_mutex_unlock(&lock);
   return fn;
@@ -367,8 +373,8 @@ static TyJNative compile(const Proto *p, uint32_t key) {
 
 /* ---- entering native code ---- */
 
-static int kindof(const TValue *o) {
-  switch (rawtt(o)) {
+static int kindof(lu_byte tag) {
+  switch (tag) {
     case TY_VNIL: return TYJ_NIL;
     case TY_VFALSE: case TY_VTRUE: return TYJ_BOOLEAN;
     case TY_VNUMINT: return TYJ_INTEGER;
@@ -387,7 +393,7 @@ static uint32_t argkey(const CallInfo *ci, const Proto *p) {
   int n = p->numparams < TYJ_MAXSPECARGS ? p->numparams : TYJ_MAXSPECARGS;
   uint32_t key = 0;
   int i;
-  for (i = 0; i < n; i++) key |= (uint32_t)kindof(ci->func + 1 + i) << (4 * i);
+  for (i = 0; i < n; i++) key |= (uint32_t)kindtab[rawtt(ci->func + 1 + i)] << (4 * i);
   return key;
 }
 
@@ -404,25 +410,30 @@ int tyJ_enter(lua_State *L, CallInfo *ci) {
     }
     jp = (JProto *)calloc(1, sizeof *jp);
     if (jp == NULL) return TYJ_INTERPRET;
-    jp->never = (p->is_vararg != 0);
+    jp->h.never = (p->is_vararg != 0) || (mode != MODE_ALL && !tyj_loopreachable(p));
     p->jit = jp;
   }
-  if (jp->never || ci->u.l.savedpc != p->code)  /* resuming a frame: not at its start */
+  if (jp->h.never || ci->u.l.savedpc != p->code)  /* resuming a frame: not at its start */
     return TYJ_INTERPRET;
-  if (jp->nspec == 0 && mode != MODE_ALL && ++jp->calls < threshold)
+  if (jp->h.nspec == 0 && mode != MODE_ALL && ++jp->h.calls < threshold)
     return TYJ_INTERPRET;
   key = argkey(ci, p);
-  for (i = 0; i < jp->nspec; i++)
+  for (i = 0; i < jp->h.nspec; i++)
     if (jp->spec[i].key == key) break;
-  if (i < jp->nspec)
+  if (i < jp->h.nspec)
     fn = jp->spec[i].fn;
   else {
-    if (jp->nspec >= MAXSPECS) return TYJ_INTERPRET;
-    fn = compile(p, key);
+    if (jp->h.nspec >= MAXSPECS) return TYJ_INTERPRET;
+    int anykinds = 0;
+    fn = compile(p, key, &anykinds);
     if (libstate != LIB_OK) return TYJ_INTERPRET;
-    jp->spec[jp->nspec].key = key;
-    jp->spec[jp->nspec].fn = fn;
-    jp->nspec++;
+    if (anykinds) {  /* no specialization of p will be compiled */
+      jp->h.never = 1;
+      return TYJ_INTERPRET;
+    }
+    jp->spec[jp->h.nspec].key = key;
+    jp->spec[jp->h.nspec].fn = fn;
+    jp->h.nspec++;
   }
   if (fn == NULL) return TYJ_INTERPRET;
   stats.entries++;

@@ -12,6 +12,14 @@ extern int tyJ_active;
 #define TYJ_RETURNED  1  /* native code ran the whole call; the frame is gone */
 #define TYJ_CONTINUE  2  /* native code left the frame at ci->u.l.savedpc */
 
+/* the start of the runtime's record of a prototype (p->jit, see jit.c) */
+typedef struct TyJHead {
+  unsigned int calls;
+  unsigned char nspec;
+  unsigned char never;  /* never compiled: the interpreter need not call tyJ_enter */
+} TyJHead;
+#define tyJ_wanted(p) ((p)->jit == NULL || !((const TyJHead *)(p)->jit)->never)
+
 /* called by tyV_execute at the start of a fresh Lua frame when no hook is set */
 int tyJ_enter(lua_State *L, CallInfo *ci);
 /* frees the runtime's record of a prototype (p->jit) */

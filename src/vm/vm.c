@@ -794,7 +794,7 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
                  "dispatch table out of sync with OpCode");
  startfunc:
   trap = L->hookmask;
-  if (tyJ_active && !trap) {  /* native tier: jit.c; CONTINUE resumes at savedpc */
+  if (tyJ_active && !trap && tyJ_wanted(clLvalue(ci->func)->p)) {  /* native tier: jit.c */
     int jr = tyJ_enter(L, ci);
     if (jr != TYJ_INTERPRET) trap = L->hookmask;
     if (jr == TYJ_RETURNED) goto ret;
