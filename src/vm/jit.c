@@ -15,6 +15,7 @@
 #include "tycho.h"
 #include "../core/state.h"
 #include "../core/tab.h"
+#include "../core/gc.h"
 #include "opcodes.h"
 #include "do.h"
 #include "vm.h"
@@ -67,7 +68,14 @@ typedef struct Spec {
 typedef struct JProto {
   TyJHead h;  /* calls, nspec, never (read by the interpreter's check) */
   Spec spec[MAXSPECS];
+  /* prototypes in an image are never freed: their records are listed, and
+  ** freed when the state closes (tyJ_closestate) */
+  struct JProto *nextimg;
+  global_State *g;
+  Proto *p;
 } JProto;
+
+static JProto *imgrecs;
 
 /* ---- statistics (TYCHO_JIT_STATS=1) ---- */
 
@@ -412,6 +420,14 @@ int tyJ_enter(lua_State *L, CallInfo *ci) {
     if (jp == NULL) return TYJ_INTERPRET;
     jp->h.never = (p->is_vararg != 0) || (mode != MODE_ALL && !tyj_loopreachable(p));
     p->jit = jp;
+    if (isimage(p)) {
+      pthread_mutex_lock(&lock);
+      jp->g = G(L);
+      jp->p = p;
+      jp->nextimg = imgrecs;
+      imgrecs = jp;
+      pthread_mutex_unlock(&lock);
+    }
   }
   if (jp->h.never || ci->u.l.savedpc != p->code)  /* resuming a frame: not at its start */
     return TYJ_INTERPRET;
@@ -452,6 +468,22 @@ int tyJ_enter(lua_State *L, CallInfo *ci) {
 void tyJ_freeproto(Proto *p) {
   free(p->jit);
   p->jit = NULL;
+}
+
+void tyJ_closestate(global_State *g) {
+  JProto **pp;
+  pthread_mutex_lock(&lock);
+  for (pp = &imgrecs; *pp != NULL;) {
+    JProto *jp = *pp;
+    if (jp->g == g) {
+      *pp = jp->nextimg;
+      jp->p->jit = NULL;
+      free(jp);
+    }
+    else
+      pp = &jp->nextimg;
+  }
+  pthread_mutex_unlock(&lock);
 }
 
 /* ---- tycho.code_llvm(f, types...) ---- */

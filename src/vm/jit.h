@@ -24,6 +24,8 @@ typedef struct TyJHead {
 int tyJ_enter(lua_State *L, CallInfo *ci);
 /* frees the runtime's record of a prototype (p->jit) */
 void tyJ_freeproto(Proto *p);
+/* frees the records of g's image prototypes (the collector never frees those) */
+void tyJ_closestate(struct global_State *g);
 /* tycho.code_llvm(f, types...) */
 int tyJ_codellvm(lua_State *L);
 
