@@ -1,4 +1,4 @@
-# Makefile: builds libtycho (static + shared) and the tycho CLI; test, sanitizer, fuzz (parser, image loader) and bench targets.
+# Makefile: builds libtycho (static + shared), the tycho CLI and, with LLVM 16, the native compiler; test, sanitizer, fuzz and bench targets.
 CC      ?= cc
 BUILD   ?= build
 OPT     ?= -O2
@@ -22,7 +22,7 @@ TY_BUILD_ID := $(shell { cat $(sort $(wildcard src/*/*.c src/*/*.h include/*.h))
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(BUILD)/obj/cli/tycho.o
 
-.PHONY: all test asan ubsan fuzz fuzz-image bench clean unit provenance build-id
+.PHONY: all test asan ubsan fuzz fuzz-image bench clean unit provenance build-id test-jit
 all: $(BUILD)/tycho $(BUILD)/libtycho.so $(BUILD)/libtycho.a $(BUILD)/tychoc
 
 $(BUILD)/obj/%.o: src/%.c
@@ -35,9 +35,28 @@ $(BUILD)/buildid.h: FORCE
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 $(BUILD)/obj/image/%.o: CPPFLAGS += -I$(BUILD)
 $(BUILD)/obj/image/imgcommon.o: $(BUILD)/buildid.h
+# the native tier checks that the compiler it opens was built from the same sources
+$(BUILD)/obj/vm/jit.o: CPPFLAGS += -I$(BUILD)
+$(BUILD)/obj/vm/jit.o: $(BUILD)/buildid.h
 .PHONY: FORCE
 build-id:
 	@echo $(TY_BUILD_ID)
+
+# ---- the native compiler (src/jit/): its own shared object, linked to LLVM 16, opened with
+# dlopen by the runtime at the first compile; built only where llvm-config-16 exists.
+# libtycho and tycho never link LLVM.
+LLVM_CONFIG ?= $(shell command -v llvm-config-16 2>/dev/null)
+JIT_SRC := $(wildcard src/jit/*.c)
+JIT_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(JIT_SRC))
+ifneq ($(LLVM_CONFIG),)
+JIT_LIB := $(BUILD)/libtychojit.so
+all: $(JIT_LIB)
+endif
+$(BUILD)/obj/jit/%.o: CPPFLAGS += -I$(BUILD) -I$(shell $(LLVM_CONFIG) --includedir)
+$(JIT_OBJ): $(BUILD)/buildid.h
+$(BUILD)/libtychojit.so: $(JIT_OBJ)
+	$(CC) -shared $(SAN) -o $@ $^ -L$(shell $(LLVM_CONFIG) --libdir) $(shell $(LLVM_CONFIG) --libs) \
+	  -Wl,-rpath,$(shell $(LLVM_CONFIG) --libdir)
 
 $(BUILD)/libtycho.a: $(LIB_OBJ)
 	@rm -f $@
@@ -70,6 +89,15 @@ test: all unit
 # says it skipped when the tool is not beside the checkout.
 provenance:
 	sh tests/provenance.sh
+
+# the suite again with every Lua function compiled before its first call (TYCHO_COMPILE is
+# --compile's environment twin, inherited by the tycho processes tests start), then with the
+# tiered policy at threshold 1 (skipped, with a message, without LLVM)
+test-jit: all unit
+	@if [ -z "$(JIT_LIB)" ]; then echo "test-jit: llvm-config-16 not found: skipped"; exit 0; fi; \
+	export TYCHO_JIT_LIB=$(abspath $(JIT_LIB)); \
+	echo "== --compile=all (TYCHO_COMPILE=all)"; TYCHO_COMPILE=all TYCHO=$(BUILD)/tycho BUILD=$(BUILD) sh tests/run.sh || exit 1; \
+	echo "== TYCHO_JIT_THRESHOLD=1"; TYCHO_JIT_THRESHOLD=1 TYCHO=$(BUILD)/tycho BUILD=$(BUILD) sh tests/run.sh
 
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address -fno-omit-frame-pointer" test
@@ -122,6 +150,7 @@ install: all
 	if [ -x $(BUILD)/tychoc ]; then install -m 755 $(BUILD)/tychoc $(DESTDIR)$(PREFIX)/bin/tychoc; fi
 	install -m 644 $(BUILD)/libtycho.a $(DESTDIR)$(PREFIX)/lib/libtycho.a
 	install -m 755 $(BUILD)/libtycho.so $(DESTDIR)$(PREFIX)/lib/libtycho.so
+	if [ -f $(BUILD)/libtychojit.so ]; then install -m 755 $(BUILD)/libtychojit.so $(DESTDIR)$(PREFIX)/lib/libtychojit.so; fi
 	install -m 644 $(TY_HEADERS) $(DESTDIR)$(PREFIX)/include/tycho/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*TYCHO_VERSION "tycho \(.*\)"/\1/p' include/tycho.h)|' \
 	    tycho.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/tycho.pc

@@ -4,11 +4,12 @@
 # Real programs for tests/compat and the demo: penlight, luacheck, dkjson, argparse, inspect, busted;
 # Debian's C modules for tests/compat (lpeg, lfs); pkg-config for tests/embed.
 # Fuzzing: clang (libFuzzer).
+# The native compiler (build/libtychojit.so, optional: tycho builds and runs without it): llvm-16-dev.
 set -eu
 
 PACKAGES="gcc make libc6-dev lua5.4 luajit liblua5.4-dev \
 lua-penlight lua-check lua-dkjson lua-argparse lua-inspect lua-busted clang \
-lua-lpeg lua-filesystem pkg-config"
+lua-lpeg lua-filesystem pkg-config llvm-16-dev"
 
 missing=
 for p in $PACKAGES; do

@@ -7,6 +7,9 @@
 #   TYCHO_BASE  a second tycho binary (e.g. a build of an earlier commit) run in the same
 #               interleaved rounds; adds a 'base' column and a tycho/base ratio, so that a
 #               change's effect on speed is measured side by side, not across runs.
+#   TYCHO_FLAGS, TYCHO_BASE_FLAGS  options for the tycho and base columns, e.g.
+#               TYCHO_FLAGS=--compile=all TYCHO_BASE=build/tycho TYCHO_BASE_FLAGS=--compile=no
+#               puts the native tier beside the interpreter.
 # Builds nothing. Repetitions are interleaved across implementations; the median wall
 # time is reported. Each program prints a checksum; differing checksums print MISMATCH.
 
@@ -49,6 +52,11 @@ fi
 
 now() { date +%s%N; }
 
+# options of the i-th implementation (3: tycho, 4: base)
+flags() {
+  case "$1" in 3) echo "${TYCHO_FLAGS:-}" ;; 4) echo "${TYCHO_BASE_FLAGS:-}" ;; esac
+}
+
 # median of the numbers in a file (nanoseconds) printed as seconds
 median() {
   sort -n "$1" | awk '{ v[NR] = $1 } END {
@@ -80,7 +88,8 @@ for p in $progs; do
       available "$impl" || continue
       [ -f "$TMP/fail$i" ] && continue
       t0=$(now)
-      if "$impl" "$p.lua" >"$TMP/cur$i" 2>"$TMP/err$i"; then
+      # shellcheck disable=SC2046
+      if "$impl" $(flags $i) "$p.lua" >"$TMP/cur$i" 2>"$TMP/err$i"; then
         t1=$(now)
         echo $((t1 - t0)) >>"$TMP/t$i"
         mv "$TMP/cur$i" "$TMP/out$i"
@@ -139,7 +148,9 @@ if [ "$SRUNS" -gt 0 ]; then
       available "$impl" || { echo "-" >"$TMP/s$i"; continue; }
       t0=$(now)
       k=0
-      while [ "$k" -lt "$block" ]; do "$impl" -e '' >/dev/null 2>&1; k=$((k + 1)); done
+      fl=$(flags $i)
+      # shellcheck disable=SC2086
+      while [ "$k" -lt "$block" ]; do "$impl" $fl -e '' >/dev/null 2>&1; k=$((k + 1)); done
       t1=$(now)
       prev=$(cat "$TMP/s$i")
       [ "$prev" = "-" ] || echo $((prev + t1 - t0)) >"$TMP/s$i"

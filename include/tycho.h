@@ -50,4 +50,7 @@ LUALIB_API const char *tycho_libdir(char *buf, size_t len);
 /* the `tycho` library (src/lib/tycholib.c): tycho.memlimit([n]), tycho.version */
 LUA_API int luaopen_tycho(lua_State *L);
 
+/* the native tier's policy, as --compile=yes|no|all|min; -1 for another word */
+LUA_API int tycho_setcompile(const char *policy);
+
 #endif

@@ -132,7 +132,7 @@ for f in $(cd "$ROOT" && find tests/lua tests/errors -name '*.lua' 2>/dev/null |
 done
 
 # ---- shell tests: CLI behaviour and real programs (exit status decides) ----------
-for f in $(cd "$ROOT" && find tests/cli tests/compat tests/image tests/embed -maxdepth 1 -name '*.sh' 2>/dev/null | sort); do
+for f in $(cd "$ROOT" && find tests/cli tests/compat tests/image tests/embed tests/jit -maxdepth 1 -name '*.sh' 2>/dev/null | sort); do
   case "$f" in */_*) continue ;; esac   # sourced helpers (tests/image/_lib.sh)
   selected "$f" || continue
   (cd "$(dirname "$ROOT/$f")" && ROOT="$ROOT" timeout "$TIMEOUT" sh "$(basename "$f")" </dev/null) >"$TMP/out" 2>&1

@@ -238,6 +238,7 @@ static int strip_image_options(int argc, char **argv) {
     else if (strcmp(a, "--incremental=no") == 0) opt_incremental = 0;
     else if (strcmp(a, "--incremental=yes") == 0) opt_incremental = 1;
     else if (strcmp(a, "--pin-paths") == 0) opt_pinpaths = 1;
+    else if (strncmp(a, "--compile=", 10) == 0 && tycho_setcompile(a + 10) == 0) continue;
     else {
       argv[j++] = a;
       if ((a[1] == 'e' || a[1] == 'l') && a[2] == '\0' && i + 1 < argc)

@@ -7,6 +7,7 @@
 #include "../vm/do.h"
 #include "../vm/debug.h"
 #include "../vm/tm.h"
+#include "../vm/jit.h"
 
 CClosure *tyF_newCclosure(lua_State *L, int nupvals) {
   GCObject *o = tyC_newobj(L, TY_VCCL, sizeCclosure(nupvals));
@@ -162,6 +163,7 @@ Proto *tyF_newproto(lua_State *L) {
 }
 
 void tyF_freeproto(lua_State *L, Proto *f) {
+  if (f->jit) tyJ_freeproto(f);  /* the native tier's record (vm/jit.c) */
   /* the bytecode with its line table, the constants and nested prototypes,
   ** the remaining debug tables, then the prototype itself */
   tyM_freearray(L, f->code, f->sizecode);

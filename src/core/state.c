@@ -15,6 +15,7 @@
 #include "../front/parse.h"
 #include "tycho.h"
 #include "../image/image.h"
+#include "../vm/jit.h"
 
 /* a thread with its LUA_EXTRASPACE bytes (lua_getextraspace) just before it */
 typedef struct LX {
@@ -290,6 +291,7 @@ static void close_state(lua_State *L) {
   freestack(L, L);
   tyD_freecoro(L, L);
   tyassert(gettotalbytes(g) == sizeof(LG));
+  tyJ_closestate(g);  /* native-tier records of image prototypes (vm/jit.c) */
   {
     TyImage *img = (TyImage *)g->image;  /* unmapped last: nothing points into it now */
     (*g->frealloc)(g->ud, fromstate(L), sizeof(LG), 0);

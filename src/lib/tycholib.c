@@ -1,4 +1,4 @@
-/* tycholib.c: the `tycho` library: tycho.version, tycho.memlimit, tycho.atinit; image start-up hooks. */
+/* tycholib.c: the `tycho` library: tycho.version, tycho.memlimit, tycho.atinit, tycho.code_llvm; image start-up hooks. */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "lualib.h"
 #include "builtins.h"
 #include "regkeys.h"
+#include "../vm/jit.h"
 
 /* tycho.memlimit([n]): returns the previous cap in bytes (0 = none); n = 0 removes it */
 static int tycho_memlimit(lua_State *L) {
@@ -93,6 +94,7 @@ LUALIB_API const char *tycho_libdir(char *buf, size_t len) {
 static const luaL_Reg tycho_funcs[] = {
   {"memlimit", tycho_memlimit},
   {"atinit", tycho_atinit},
+  {"code_llvm", tyJ_codellvm},
   {"version", NULL},
   {NULL, NULL}
 };
@@ -100,6 +102,7 @@ static const luaL_Reg tycho_funcs[] = {
 const luaL_Reg tylib_tycho_builtins[] = {
   {"tycho.memlimit", tycho_memlimit},
   {"tycho.atinit", tycho_atinit},
+  {"tycho.code_llvm", tyJ_codellvm},
   {NULL, NULL}
 };
 

@@ -20,6 +20,7 @@
 #include "vm.h"
 #include "tm.h"
 #include "debug.h"
+#include "jit.h"
 
 #define MAXTAGLOOP 2000  /* limit for __index/__newindex chains */
 #define MAXCONCATLEN ((size_t)PTRDIFF_MAX - sizeof(TString) - 1)
@@ -811,6 +812,11 @@ void tyV_execute(lua_State *L, CallInfo *ci) {
                  "dispatch table out of sync with OpCode");
  startfunc:
   trap = L->hookmask;
+  if (tyJ_active && !trap && tyJ_wanted(clLvalue(ci->func)->p)) {  /* native tier: jit.c */
+    int jr = tyJ_enter(L, ci);
+    if (jr != TYJ_INTERPRET) trap = L->hookmask;
+    if (jr == TYJ_RETURNED) goto ret;
+  }
  returning:
   cl = clLvalue(ci->func);
   k = cl->p->k;
