@@ -11,7 +11,8 @@ end
 local sum = 0
 for i = 1, n do
   local co = coroutine.create(body)
-  local _, r = coroutine.resume(co, i)
+  local ok, r = coroutine.resume(co, i)
+  if not ok then print("coroutine " .. i .. " failed: " .. tostring(r)) os.exit(1) end
   sum = sum + r
   cos[i] = co
 end

@@ -1,4 +1,5 @@
-/* coro.h: separate C stacks for coroutines: mmap'ed stacks with a guard page and the context switch. */
+/* coro.h: separate C stacks for coroutines: mmap'ed stacks with a guard page and the context switch.
+** A suspended coroutine usually holds none: see the design note in coro.c. */
 #ifndef TY_CORO_H
 #define TY_CORO_H
 

@@ -797,8 +797,16 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
   tyR_suspend(co);
   /* resumed: status is LUA_OK again and the resume arguments are on the top */
   n = co->nargs;
-  if (k != NULL && !isLua(ci))
-    n = (*k)(L, LUA_YIELD, ctx);
+  if (!isLua(ci)) {
+    /* as after an unwound yield, the rest of the C function is skipped: k's
+    ** results, or the resume values, are its results */
+    if (k != NULL)
+      n = (*k)(L, LUA_YIELD, ctx);
+    if (ci->u.c.kjmp != NULL && L->ci == ci) {
+      ci->u2.nres = n;
+      _longjmp(*(jmp_buf *)ci->u.c.kjmp, 1);
+    }
+  }
   return n;
 }
 

@@ -96,6 +96,14 @@ static int yieldk(lua_State *L) {
 /* yieldplain(...): lua_yield without continuation: resume values return to the Lua caller */
 static int yieldplain(lua_State *L) { return lua_yield(L, lua_gettop(L)); }
 
+/* yieldthen(...): code after a lua_yield without continuation never runs */
+static int yieldthen(lua_State *L) {
+  lua_yield(L, lua_gettop(L));
+  lua_pushstring(L, "ran-after-yield");
+  lua_setglobal(L, "mark");
+  return 0;
+}
+
 /* callnok(f): plain lua_call, so f may not yield */
 static int callnok(lua_State *L) { lua_call(L, lua_gettop(L) - 1, LUA_MULTRET); return lua_gettop(L); }
 
@@ -147,6 +155,13 @@ static const char *const scripts[] = {
   "  return pcall(function()\n"
   "    local x <close> = setmetatable({}, {__close = function() coroutine.yield('in-close') end})\n"
   "    error('z', 0) end) end)",
+  /* the rest of a C function after lua_yield is skipped, whether its C stack was kept
+  ** (a yield inside a __close run by pcall's recovery) or not */
+  "mark = nil local a = yieldthen('then', 1)\n"
+  "local ok, e = pcall(function()\n"
+  "  local x <close> = setmetatable({}, {__close = function() mark = yieldthen('then-close') end})\n"
+  "  error('y', 0) end)\n"
+  "return a, ok, e, tostring(mark)",
   /* errors inside a continuation propagate */
   "return callk(function() coroutine.yield(1) end), error('after continuation')",
   /* coroutine.wrap of C continuation functions, driven from Lua */
@@ -162,6 +177,7 @@ int main(void) {
   luaL_openlibs(L);
   lua_register(L, "callk", callk);
   lua_register(L, "callk2", callk2);
+  lua_register(L, "yieldthen", yieldthen);
   lua_register(L, "pcallk", pcallk);
   lua_register(L, "yieldk", yieldk);
   lua_register(L, "yieldplain", yieldplain);
