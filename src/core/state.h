@@ -53,6 +53,8 @@ typedef struct tyjmp {
 #define CIST_FIN       0x0080  /* running a finalizer for the collector */
 #define CIST_CLSRET    0x0200  /* returning, and running __close of its tbc slots */
 #define CIST_LEQ       0x0400  /* a __lt call standing in for __le: its result is negated */
+#define CIST_YCALL     0x0800  /* inside a lua_callk with a continuation */
+#define CIST_RECOVER   0x1000  /* its protected call failed: closing tbc slots (may yield) */
 
 typedef struct CallInfo {
   StkId func;                 /* function slot */

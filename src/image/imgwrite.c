@@ -652,7 +652,7 @@ static void writeopenuv(W *w, const UpVal *uv, uint32_t off) {
 static int resumableframes(W *w, lua_State *th) {
   CallInfo *ci;
   for (ci = th->base_ci.next; ci != NULL; ci = ci->next) {
-    if (ci->callstatus & (CIST_HOOKED | CIST_FIN | CIST_CLSRET))
+    if (ci->callstatus & (CIST_HOOKED | CIST_FIN | CIST_CLSRET | CIST_RECOVER))
       return fail(w, "cannot write a coroutine suspended inside a hook, a finalizer or "
                      "a __close handler");
     if (ci == th->ci) {

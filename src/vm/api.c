@@ -859,7 +859,9 @@ LUA_API void lua_callk(lua_State *L, int nargs, int nresults,
     unsigned int yields = L->nyields;
     ci->u.c.k = k;
     ci->u.c.ctx = ctx;
+    ci->callstatus |= CIST_YCALL;  /* a yield above may unwind this frame (vm/do.c) */
     tyD_call(L, fn, nresults);
+    ci->callstatus &= ~CIST_YCALL;
     if (yields != L->nyields && ci->u.c.kjmp != NULL) {  /* it yielded: k takes over */
       adjustresults(L, nresults);
       tyD_finishk(L, ci, LUA_YIELD);

@@ -1,4 +1,49 @@
 /* coro.c: separate C stacks for coroutines: mmap'ed stacks with a guard page and the context switch. */
+
+/*
+** Design.  A coroutine runs on a C stack of its own while it runs, so that a
+** yield can suspend any mix of C and Lua frames (DESIGN.md constraint 3).  It
+** holds that stack while suspended only when it must:
+**
+** - At a yield (lua_yieldk, vm/do.c) the thread's CallInfos are checked: if the
+**   yielding frame is a C function and every frame below it is either a Lua
+**   function stopped in an instruction that tyV_finishOp can complete (a call,
+**   a metamethod) or a C function waiting in lua_callk/lua_pcallk with a
+**   continuation (CIST_YCALL/CIST_YPCALL), nothing on the C stack is needed
+**   any more: the yield leaves through tyR_exit (the frames are abandoned,
+**   as a longjmp would), the state is TYCO_UNWOUND and lua_resume gives the
+**   stack back to the pool.  The thread then has L->coro == NULL, exactly like
+**   a suspended coroutine loaded from an image, and its next resume takes a
+**   stack from the pool and unrolls the frames from their CallInfos (do.c:
+**   the yielding function returns the resume values or runs its
+**   continuation, Lua frames continue, C frames end through their
+**   continuations, pcall's frames above run protected).  Almost every yield
+**   of real code (from Lua code, pcall, xpcall, metamethods, for iterators,
+**   C functions written for PUC Lua's continuation protocol) is of this kind.
+** - Any other yield (inside a hook, a finalizer, a __close handler, pcall's
+**   error recovery (CIST_RECOVER), or a C frame that is not in a
+**   continuation call) keeps the stack: TYCO_SUSPENDED, resumed by a context
+**   switch back into the suspended frames, as before.
+**
+** Invariants.
+** - A thread's C stack (L->coro) exists while the thread runs or is
+**   suspended with TYCO_SUSPENDED; an unwound or image-restored suspended
+**   thread has none, and its C frames have u.c.kjmp == NULL and L->errorJmp
+**   is NULL (landing and recovery points lived on the dropped stack).
+** - Only running coroutines and TYCO_SUSPENDED ones hold stacks, so the
+**   number of mappings is the nesting depth of resumes (bounded by the C
+**   call limit) plus the coroutines suspended in the second way; at most
+**   TY_COPOOLMAX free ones are kept.  Out of address space, the resume fails
+**   with the ordinary memory error.
+** - Each stack is TY_COSTACKSIZE of reserved address space with a guard page
+**   at its low end (while fewer than TY_COGUARDLIMIT exist); C recursion is
+**   bounded by the C call limit (200 levels, "C stack overflow") well inside
+**   it, and the guard page turns a miss into a fault rather than silent
+**   corruption.
+** - A frame run by native code (a future JIT) is not finishable from its
+**   CallInfo: such a yield must keep the stack, i.e. canunwind() in do.c must
+**   say no for it.
+*/
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

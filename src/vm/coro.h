@@ -1,4 +1,5 @@
-/* coro.h: separate C stacks for coroutines: mmap'ed stacks with a guard page and the context switch. */
+/* coro.h: separate C stacks for coroutines: mmap'ed stacks with a guard page and the context switch.
+** A suspended coroutine usually holds none: see the design note in coro.c. */
 #ifndef TY_CORO_H
 #define TY_CORO_H
 
@@ -21,6 +22,7 @@ typedef struct tyctx { ucontext_t uc; } tyctx;
 #define TYCO_RUNNING   1
 #define TYCO_SUSPENDED 2  /* inside lua_yieldk, waiting for the next resume */
 #define TYCO_DONE      3  /* body returned (normally or by error); stack reusable */
+#define TYCO_UNWOUND   4  /* yielded with every frame finishable from its CallInfo: stack reusable */
 
 typedef void (*tyR_entry)(struct tycoro *co);
 

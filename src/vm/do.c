@@ -496,9 +496,12 @@ int tyD_closeprotected(lua_State *L, ptrdiff_t level, int status) {
 ** the error object lands at old_top */
 static int pcallrecover(lua_State *L, CallInfo *old_ci, lu_byte old_allowhook,
                         ptrdiff_t old_top, int status) {
+  unsigned short rec = old_ci->callstatus & CIST_RECOVER;
   L->ci = old_ci;
   L->allowhook = old_allowhook;
+  old_ci->callstatus |= CIST_RECOVER;  /* a yield in a __close keeps this C frame */
   status = tyD_closeprotected(L, old_top, status);
+  old_ci->callstatus = (unsigned short)((old_ci->callstatus & ~CIST_RECOVER) | rec);
   tyD_seterrorobj(L, status, restorestack(L, old_top));
   tyD_shrinkstack(L);  /* the error may have been a stack overflow */
   return status;
@@ -558,17 +561,29 @@ typedef struct Unroll {
   int nargs;
 } Unroll;
 
+/* runs the continuation of ci with a landing point, as callCk gives the
+** function itself: a lua_callk/lua_pcallk inside k that yields keeping its C
+** stack ends through its own continuation (tyD_finishk) */
+static int __attribute__((noinline)) callkland(lua_State *L, CallInfo *ci, int status) {
+  jmp_buf jb;
+  ci->u.c.kjmp = &jb;
+  if (_setjmp(jb) == 0)
+    return (*ci->u.c.k)(L, status, ci->u.c.ctx);
+  return L->ci->u2.nres;
+}
+
 static void unrollC(lua_State *L, CallInfo *ci, int status, Unroll *u) {
   int n;
+  ci->callstatus &= ~CIST_YCALL;  /* its lua_callk is over */
   if (ci == u->top) {  /* the yield returns the resume values */
     u->top = NULL;
     n = u->nargs;
     if (ci->u.c.k != NULL)
-      n = (*ci->u.c.k)(L, LUA_YIELD, ci->u.c.ctx);
+      n = callkland(L, ci, LUA_YIELD);
   }
   else {  /* a lua_callk/lua_pcallk returned: its continuation ends the function */
     if (ci->top < L->top) ci->top = L->top;
-    n = (*ci->u.c.k)(L, status, ci->u.c.ctx);
+    n = callkland(L, ci, status);
   }
   tyD_poscall(L, ci, n);
 }
@@ -695,7 +710,14 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) 
   co->state = TYCO_RUNNING;
   tyR_resume(co);
   L->from = NULL;
-  if (co->state == TYCO_DONE) {
+  if (co->state == TYCO_UNWOUND) {  /* yielded; its frames need no C stack */
+    status = LUA_YIELD;
+    L->coro = NULL;
+    tyR_free(co);
+    if (nresults)
+      *nresults = L->ci->u2.nyield;
+  }
+  else if (co->state == TYCO_DONE) {
     status = co->status;
     L->coro = NULL;
     tyR_free(co);  /* the C stack is not needed any more */
@@ -708,6 +730,32 @@ LUA_API int lua_resume(lua_State *L, lua_State *from, int nargs, int *nresults) 
       *nresults = L->ci->u2.nyield;
   }
   return status;
+}
+
+/*
+** Can the suspended thread be finished from its CallInfos alone, as the
+** unroll above does?  The yielding frame must be a C function; every frame
+** below it a Lua function stopped in an instruction tyV_finishOp completes,
+** or a C function waiting in a lua_callk/lua_pcallk with a continuation.
+** Hooks, finalizers and __close handlers keep their C frames.
+*/
+static int canunwind(lua_State *L) {
+  CallInfo *ci = L->ci;
+  if (isLua(ci))  /* a yield from a hook */
+    return 0;
+  for (; ci != &L->base_ci; ci = ci->previous) {
+    if (ci->callstatus & (CIST_HOOKED | CIST_FIN | CIST_CLSRET | CIST_RECOVER))
+      return 0;
+    if (ci == L->ci)
+      continue;
+    if (isLua(ci)) {
+      if (!tyV_canfinish(ci->u.l.savedpc[-1]))
+        return 0;
+    }
+    else if (!(ci->callstatus & (CIST_YCALL | CIST_YPCALL)))
+      return 0;
+  }
+  return 1;
 }
 
 LUA_API int lua_isyieldable(lua_State *L) {
@@ -736,13 +784,29 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
     ci->u.c.k = k;
     ci->u.c.ctx = ctx;
   }
+  if (canunwind(L)) {
+    /* drop the C stack: the next resume unrolls the frames on a fresh one */
+    for (ci = L->ci; ci != &L->base_ci; ci = ci->previous)
+      if (!isLua(ci)) ci->u.c.kjmp = NULL;  /* landing points die with the stack */
+    L->errorJmp = NULL;
+    co->state = TYCO_UNWOUND;
+    tyR_exit(co);
+  }
   co->cdepth = (L->nCcalls > co->cbase) ? L->nCcalls - co->cbase : 0;
   co->state = TYCO_SUSPENDED;
   tyR_suspend(co);
   /* resumed: status is LUA_OK again and the resume arguments are on the top */
   n = co->nargs;
-  if (k != NULL && !isLua(ci))
-    n = (*k)(L, LUA_YIELD, ctx);
+  if (!isLua(ci)) {
+    /* as after an unwound yield, the rest of the C function is skipped: k's
+    ** results, or the resume values, are its results */
+    if (k != NULL)
+      n = (*k)(L, LUA_YIELD, ctx);
+    if (ci->u.c.kjmp != NULL && L->ci == ci) {
+      ci->u2.nres = n;
+      _longjmp(*(jmp_buf *)ci->u.c.kjmp, 1);
+    }
+  }
   return n;
 }
 

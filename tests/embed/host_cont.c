@@ -47,6 +47,26 @@ static int callk(lua_State *L) {
   return finishcallk(L, LUA_OK, 17);
 }
 
+/* callk2(f, g): lua_callk(f) whose continuation does lua_callk(g) with its own continuation */
+static int finishcallk2b(lua_State *L, int status, lua_KContext ctx) {
+  lua_pushstring(L, "k2");
+  lua_pushstring(L, stname(status));
+  lua_pushinteger(L, (lua_Integer)ctx);
+  return 3;
+}
+static int finishcallk2a(lua_State *L, int status, lua_KContext ctx) {
+  lua_settop(L, 2);
+  lua_pushvalue(L, 2);
+  lua_callk(L, 0, 0, ctx + 1, finishcallk2b);
+  lua_pushstring(L, "k1-after");  /* only when g did not yield */
+  return 1;
+}
+static int callk2(lua_State *L) {
+  lua_pushvalue(L, 1);
+  lua_callk(L, 0, 0, 30, finishcallk2a);
+  return finishcallk2a(L, LUA_OK, 30);
+}
+
 /* pcallk(f, ...): protected call with a continuation; after an error the status says so */
 static int finishpcallk(lua_State *L, int status, lua_KContext ctx) {
   int n = lua_gettop(L);
@@ -75,6 +95,14 @@ static int yieldk(lua_State *L) {
 
 /* yieldplain(...): lua_yield without continuation: resume values return to the Lua caller */
 static int yieldplain(lua_State *L) { return lua_yield(L, lua_gettop(L)); }
+
+/* yieldthen(...): code after a lua_yield without continuation never runs */
+static int yieldthen(lua_State *L) {
+  lua_yield(L, lua_gettop(L));
+  lua_pushstring(L, "ran-after-yield");
+  lua_setglobal(L, "mark");
+  return 0;
+}
 
 /* callnok(f): plain lua_call, so f may not yield */
 static int callnok(lua_State *L) { lua_call(L, lua_gettop(L) - 1, LUA_MULTRET); return lua_gettop(L); }
@@ -121,6 +149,19 @@ static const char *const scripts[] = {
   "local co = coroutine.wrap(function(a) return callk(function() return coroutine.yield(a * 2) + 1 end) end)\n"
   "local first = co(21) local k, st, ctx, v = co(100)\n"
   "return first, k, st, ctx, v, coroutine.yield('outer')",
+  /* a continuation that calls lua_callk again: f yields (its frames can be unwound), then
+  ** g yields in a __close run by pcall's error recovery (its C frames stay): k2 ends callk2 */
+  "return callk2(function() coroutine.yield('in-f') end, function()\n"
+  "  return pcall(function()\n"
+  "    local x <close> = setmetatable({}, {__close = function() coroutine.yield('in-close') end})\n"
+  "    error('z', 0) end) end)",
+  /* the rest of a C function after lua_yield is skipped, whether its C stack was kept
+  ** (a yield inside a __close run by pcall's recovery) or not */
+  "mark = nil local a = yieldthen('then', 1)\n"
+  "local ok, e = pcall(function()\n"
+  "  local x <close> = setmetatable({}, {__close = function() mark = yieldthen('then-close') end})\n"
+  "  error('y', 0) end)\n"
+  "return a, ok, e, tostring(mark)",
   /* errors inside a continuation propagate */
   "return callk(function() coroutine.yield(1) end), error('after continuation')",
   /* coroutine.wrap of C continuation functions, driven from Lua */
@@ -135,6 +176,8 @@ int main(void) {
   if (L == NULL) return 1;
   luaL_openlibs(L);
   lua_register(L, "callk", callk);
+  lua_register(L, "callk2", callk2);
+  lua_register(L, "yieldthen", yieldthen);
   lua_register(L, "pcallk", pcallk);
   lua_register(L, "yieldk", yieldk);
   lua_register(L, "yieldplain", yieldplain);
