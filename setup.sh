@@ -5,11 +5,12 @@
 # Debian's C modules for tests/compat (lpeg, lfs); pkg-config for tests/embed.
 # Fuzzing: clang (libFuzzer).
 # The native compiler (build/libtychojit.so, optional: tycho builds and runs without it): llvm-16-dev.
+# Peak-RSS columns in bench/ (GNU time): time.
 set -eu
 
 PACKAGES="gcc make libc6-dev lua5.4 luajit liblua5.4-dev \
 lua-penlight lua-check lua-dkjson lua-argparse lua-inspect lua-busted clang \
-lua-lpeg lua-filesystem pkg-config llvm-16-dev"
+lua-lpeg lua-filesystem pkg-config llvm-16-dev time"
 
 missing=
 for p in $PACKAGES; do
