@@ -70,7 +70,7 @@ typedef struct CallInfo {
       lua_KFunction k;
       ptrdiff_t old_errfunc;
       lua_KContext ctx;
-      void *kjmp;             /* landing point (jmp_buf) in a coroutine, else NULL */
+      void *kjmp;             /* landing point (vm/do.c tyland) in a coroutine, else NULL */
     } c;
   } u;
   union {

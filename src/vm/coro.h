@@ -55,6 +55,7 @@ void tyR_prepare(struct tycoro *co, tyR_entry entry);  /* fresh context running 
 void tyR_resume(struct tycoro *co);        /* resumer side: run co until it suspends or ends */
 void tyR_suspend(struct tycoro *co);       /* coroutine side: back to the resumer */
 void tyR_exit(struct tycoro *co) __attribute__((noreturn));  /* coroutine side, final */
-struct tycoro *tyR_current(void);          /* context running now (NULL: a thread's own stack) */
+struct tycoro *tyR_current(void);
+int tyR_keepstack(void);                   /* may one more suspended coroutine keep its stack? */          /* context running now (NULL: a thread's own stack) */
 
 #endif

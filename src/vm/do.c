@@ -21,6 +21,27 @@
 #define ty_longjmp(b, v) longjmp(b, v)
 #endif
 
+/* Landing points of C functions in coroutines (callCk) are jumped to only
+** within one C stack and need no signal mask: GCC's builtin setjmp saves
+** just the frame, stack pointer and resume address.  AddressSanitizer
+** intercepts only the library longjmp, so it gets that one. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TY_LIBLAND 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TY_LIBLAND 1
+#endif
+#endif
+#if defined(__GNUC__) && !defined(TY_LIBLAND)
+typedef void *tyland[5];
+#define land_set(b) __builtin_setjmp(b)
+#define land_jump(b) __builtin_longjmp(b, 1)
+#else
+typedef jmp_buf tyland;
+#define land_set(b) _setjmp(b)
+#define land_jump(b) _longjmp(b, 1)
+#endif
+
 /* a stack in error-handling mode has this extra room for the message handler */
 #define ERRORSTACKSIZE (TY_MAXSTACK + 200)
 
@@ -332,9 +353,9 @@ static inline CallInfo *prepCallInfo(lua_State *L, StkId func, int nresults,
 ** continuation can replace the rest of the function after a yield inside
 ** lua_callk/lua_pcallk (tyD_finishk jumps here with the continuation's count). */
 static int __attribute__((noinline)) callCk(lua_State *L, CallInfo *ci, lua_CFunction f) {
-  jmp_buf jb;
+  tyland jb;
   ci->u.c.kjmp = &jb;
-  if (_setjmp(jb) == 0)
+  if (land_set(jb) == 0)
     return (*f)(L);
   return L->ci->u2.nres;
 }
@@ -343,7 +364,7 @@ l_noret tyD_finishk(lua_State *L, CallInfo *ci, int status) {
   int n = (*ci->u.c.k)(L, status, ci->u.c.ctx);
   tyassert(L->ci == ci);
   ci->u2.nres = n;
-  _longjmp(*(jmp_buf *)ci->u.c.kjmp, 1);
+  land_jump(*(tyland *)ci->u.c.kjmp);
 }
 
 static inline int precallC(lua_State *L, StkId func, int nresults, lua_CFunction f) {
@@ -565,9 +586,9 @@ typedef struct Unroll {
 ** function itself: a lua_callk/lua_pcallk inside k that yields keeping its C
 ** stack ends through its own continuation (tyD_finishk) */
 static int __attribute__((noinline)) callkland(lua_State *L, CallInfo *ci, int status) {
-  jmp_buf jb;
+  tyland jb;
   ci->u.c.kjmp = &jb;
-  if (_setjmp(jb) == 0)
+  if (land_set(jb) == 0)
     return (*ci->u.c.k)(L, status, ci->u.c.ctx);
   return L->ci->u2.nres;
 }
@@ -784,7 +805,7 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
     ci->u.c.k = k;
     ci->u.c.ctx = ctx;
   }
-  if (canunwind(L)) {
+  if (!tyR_keepstack() && canunwind(L)) {
     /* drop the C stack: the next resume unrolls the frames on a fresh one */
     for (ci = L->ci; ci != &L->base_ci; ci = ci->previous)
       if (!isLua(ci)) ci->u.c.kjmp = NULL;  /* landing points die with the stack */
@@ -804,7 +825,7 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
       n = (*k)(L, LUA_YIELD, ctx);
     if (ci->u.c.kjmp != NULL && L->ci == ci) {
       ci->u2.nres = n;
-      _longjmp(*(jmp_buf *)ci->u.c.kjmp, 1);
+      land_jump(*(tyland *)ci->u.c.kjmp);
     }
   }
   return n;

@@ -14,6 +14,7 @@ esac
 [ -x "$T" ] || { echo "coro_scale.sh: no interpreter at '$T'" >&2; exit 2; }
 W=$(mktemp -d "${TMPDIR:-/tmp}/tycho-coro.XXXXXX") || exit 2
 trap 'rm -rf "$W"' EXIT INT TERM
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 
 cat >"$W/many.lua" <<'LUA'
 local n = tonumber(arg[1])
@@ -72,6 +73,21 @@ fails=0
 check() {  # label expected actual
   if [ "$2" != "$3" ]; then echo "FAIL: $1: expected '$2', got '$3'"; fails=$((fails + 1)); fi
 }
+
+# Both ways of suspending give the same results: the coroutine tests run with every
+# finishable yield giving back its stack (TYCHO_COKEEP=0) and with every yield keeping it
+# (the default keeps the first 32 suspended ones); tests/run.sh checks their expectations.
+for f in vm_coroutines.lua vm_close_yield.lua coro_deep.lua coroutine.lua; do
+  src="$ROOT/tests/lua/$f"
+  [ -f "$src" ] || continue
+  (cd "$ROOT/tests/lua" && TYCHO_COKEEP=0 "$T" "$f") >"$W/a" 2>&1
+  (cd "$ROOT/tests/lua" && TYCHO_COKEEP=1000000000 "$T" "$f") >"$W/b" 2>&1
+  if ! cmp -s "$W/a" "$W/b"; then
+    echo "FAIL: $f differs between TYCHO_COKEEP=0 and a large TYCHO_COKEEP:"
+    diff "$W/a" "$W/b" | head -n 6
+    fails=$((fails + 1))
+  fi
+done
 
 # without a limit first, so that a failure below is the limit's doing
 out=$("$T" "$W/many.lua" 20000 2>&1)
