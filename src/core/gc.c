@@ -156,9 +156,13 @@ void tyC_fix(lua_State *L, GCObject *o) {
 
 /* ---- marking ---- */
 
+static void ephfire(global_State *g, const GCObject *o);
+
 static void reallymarkobject(global_State *g, GCObject *o) {
   if (isimage(o))
     return;
+  if (l_unlikely(g->ephidx != NULL))
+    ephfire(g, o);  /* o may be a pending ephemeron key */
   switch (o->tt) {
     case TY_VSHRSTR:
     case TY_VLNGSTR:
@@ -453,11 +457,210 @@ static lu_mem traverseremembered(global_State *g) {
   return work;
 }
 
-/* marks ephemeron values until nothing changes (alternating directions
-** keeps chains of ephemerons from being quadratic) */
+/* ---- ephemeron convergence ----
+** An ephemeron entry's value is strong only once its key is marked, and a
+** value may be what makes another entry's key reachable: marking must reach a
+** fixpoint.  Rounds that re-traverse every ephemeron table until nothing
+** changes are cheap when chains are short, but a chain of n entries whose
+** order in the hash part does not follow the chain (a key's hash has nothing
+** to do with its place in the chain) needs up to n rounds over the whole
+** table: quadratic.  So after EPHROUNDS rounds that still marked something,
+** convergence switches to a key index:
+**  - every entry (k, v) of a pending table (g->ephemeron) whose key and value
+**    are both white goes into an open-addressing hash keyed by k's address;
+**  - while the index is set (g->ephidx), reallymarkobject looks each object
+**    it marks up in it; each matching entry "fires": its value pointer moves
+**    to a work list and the slot becomes a tombstone;
+**  - draining alternates propagateall with marking the work list's values
+**    (a work list, not recursion: a chain of n keys would nest n deep);
+**  - a table first reached while draining is traversed in the atomic state,
+**    so it links itself to g->ephemeron if it has white-white entries, and
+**    the next pass indexes it.
+** Invariant while the index is set: for every entry of an indexed table,
+** either its key is white and the entry is in the index unfired, or its key
+** is marked and its value is marked or on the work list.  When the gray list,
+** the work list and g->ephemeron are all empty, every entry with a marked key
+** has a marked value: the fixpoint, reached in time linear in the entries
+** and the objects marked.  The index is scratch memory taken straight from
+** the allocator (no GC debt, no emergency collection: we are inside the
+** collector); if it cannot be had, every table goes back on g->ephemeron and
+** the rounds go on without it, slower but right.  Tables end up on
+** g->ephemeron, which after convergence only means "clear white keys". */
+
+#define EPHROUNDS 2           /* plain rounds before building the index */
+
+typedef struct EphSlot {
+  const GCObject *key;        /* NULL: free; &ephfired: fired (tombstone) */
+  TValue *val;
+} EphSlot;
+
+typedef struct EphIndex {
+  EphSlot *slot;
+  size_t mask;                /* number of slots - 1 (a power of 2 minus 1) */
+  size_t used;                /* slots not free (tombstones included) */
+  size_t inserted;            /* entries inserted since the index was made */
+  TValue **work;              /* values whose key was marked, to be marked */
+  size_t nwork, workcap;      /* workcap >= inserted: a push never overflows */
+} EphIndex;
+
+static const GCObject ephfired;
+
+static size_t ephhash(const GCObject *o, size_t mask) {
+  unsigned long long x = (unsigned long long)(size_t)o >> 3;
+  x *= 0x9e3779b97f4a7c15ULL;
+  return (size_t)(x ^ (x >> 29)) & mask;
+}
+
+static void *scratch(global_State *g, void *block, size_t osize, size_t nsize) {
+  return g->frealloc(g->ud, block, block ? osize : 0, nsize);
+}
+
+static void ephfire(global_State *g, const GCObject *o) {
+  EphIndex *ix = (EphIndex *)g->ephidx;
+  size_t i = ephhash(o, ix->mask);
+  for (; ix->slot[i].key != NULL; i = (i + 1) & ix->mask) {
+    if (ix->slot[i].key == o) {
+      tyassert(ix->nwork < ix->workcap);
+      ix->work[ix->nwork++] = ix->slot[i].val;
+      ix->slot[i].key = &ephfired;
+    }
+  }
+}
+
+/* rehashes the unfired entries into nslots slots; 0 when out of memory */
+static int ephresize(global_State *g, EphIndex *ix, size_t nslots) {
+  EphSlot *ns = (EphSlot *)scratch(g, NULL, 0, nslots * sizeof(EphSlot));
+  size_t i, used = 0;
+  if (ns == NULL)
+    return 0;
+  memset(ns, 0, nslots * sizeof(EphSlot));
+  for (i = 0; ix->slot != NULL && i <= ix->mask; i++) {
+    const GCObject *k = ix->slot[i].key;
+    if (k != NULL && k != &ephfired) {
+      size_t j = ephhash(k, nslots - 1);
+      while (ns[j].key != NULL)
+        j = (j + 1) & (nslots - 1);
+      ns[j] = ix->slot[i];
+      used++;
+    }
+  }
+  if (ix->slot != NULL)
+    scratch(g, ix->slot, (ix->mask + 1) * sizeof(EphSlot), 0);
+  ix->slot = ns;
+  ix->mask = nslots - 1;
+  ix->used = used;
+  return 1;
+}
+
+/* adds entry (k, v); 0 when out of memory (nothing added) */
+static int ephinsert(global_State *g, EphIndex *ix, const GCObject *k, TValue *v) {
+  size_t i;
+  if (ix->inserted == ix->workcap) {
+    size_t ncap = ix->workcap * 2;
+    TValue **nw = (TValue **)scratch(g, ix->work, ix->workcap * sizeof(TValue *),
+                                     ncap * sizeof(TValue *));
+    if (nw == NULL)
+      return 0;
+    ix->work = nw;
+    ix->workcap = ncap;
+  }
+  if ((ix->used + 1) * 4 > (ix->mask + 1) * 3) {  /* keep the load under 3/4 */
+    size_t live = ix->used + 1;  /* an upper bound once tombstones go */
+    size_t n = ix->mask + 1;
+    while (live * 2 > n)
+      n *= 2;
+    if (!ephresize(g, ix, n))
+      return 0;
+  }
+  i = ephhash(k, ix->mask);
+  while (ix->slot[i].key != NULL && ix->slot[i].key != &ephfired)
+    i = (i + 1) & ix->mask;
+  if (ix->slot[i].key == NULL)
+    ix->used++;
+  ix->slot[i].key = k;
+  ix->slot[i].val = v;
+  ix->inserted++;
+  return 1;
+}
+
+/* indexes h's white-white entries and marks the values of its marked keys;
+** 0 when out of memory (h is left for the plain rounds) */
+static int ephindextable(global_State *g, EphIndex *ix, Table *h) {
+  Node *n, *limit = gnodelast(h);
+  for (n = gnode(h, 0); n < limit; n++) {
+    if (isempty(gval(n)) || !valiswhite(gval(n)))
+      continue;
+    if (iscleared(g, gcvalueN(gkey(n)))) {
+      if (!ephinsert(g, ix, gcvalue(gkey(n)), gval(n)))
+        return 0;
+    }
+    else
+      reallymarkobject(g, gcvalue(gval(n)));
+  }
+  return 1;
+}
+
+static void ephdrain(global_State *g, EphIndex *ix) {
+  for (;;) {
+    propagateall(g);
+    if (ix->nwork == 0)
+      return;
+    while (ix->nwork > 0) {
+      TValue *v = ix->work[--ix->nwork];
+      markvalue(g, v);  /* may fire more entries: pushed on the same list */
+    }
+  }
+}
+
+/* converges through the index; 0 when it ran out of memory (the pending
+** tables are all back on g->ephemeron then, for the plain rounds) */
+static int convergeindexed(global_State *g) {
+  EphIndex ix;
+  GCObject *kept = NULL, *list = NULL;
+  int ok;
+  memset(&ix, 0, sizeof(ix));
+  ix.workcap = 64;
+  ix.work = (TValue **)scratch(g, NULL, 0, ix.workcap * sizeof(TValue *));
+  ok = (ix.work != NULL && ephresize(g, &ix, 128));
+  if (ok)
+    g->ephidx = &ix;
+  while (ok && (list = g->ephemeron) != NULL) {
+    g->ephemeron = NULL;
+    while (list != NULL) {
+      Table *h = gco2t(list);
+      if (!ephindextable(g, &ix, h)) {
+        ok = 0;
+        break;
+      }
+      list = h->gclist;
+      h->gclist = kept;
+      kept = obj2gco(h);
+    }
+    ephdrain(g, &ix);
+  }
+  g->ephidx = NULL;
+  while (list != NULL) {  /* not indexed (out of memory) */
+    Table *h = gco2t(list);
+    list = h->gclist;
+    linkgclist(h, g->ephemeron);
+  }
+  while (kept != NULL) {
+    Table *h = gco2t(kept);
+    kept = h->gclist;
+    linkgclist(h, g->ephemeron);
+  }
+  if (ix.slot != NULL)
+    scratch(g, ix.slot, (ix.mask + 1) * sizeof(EphSlot), 0);
+  if (ix.work != NULL)
+    scratch(g, ix.work, ix.workcap * sizeof(TValue *), 0);
+  return ok;
+}
+
+/* marks ephemeron values until nothing changes: plain rounds (alternating
+** directions, which follows chains laid out in either order), then the index */
 static void convergeephemerons(global_State *g) {
   int changed;
-  int dir = 0;
+  int dir = 0, rounds = 0;
   do {
     GCObject *w;
     GCObject *next = g->ephemeron;
@@ -473,6 +676,11 @@ static void convergeephemerons(global_State *g) {
       }
     }
     dir = !dir;
+    if (changed && g->ephemeron != NULL && ++rounds >= EPHROUNDS) {
+      if (convergeindexed(g))
+        return;
+      rounds = 0;  /* out of memory: plain rounds for a while */
+    }
   } while (changed);
 }
 

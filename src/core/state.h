@@ -187,6 +187,7 @@ typedef struct global_State {
   GCObject *finobjold1;
   GCObject *finobjrold;
   GCObject *remembered;       /* image objects written after load (issue 4) */
+  void *ephidx;               /* key index while ephemerons converge (gc.c), else NULL */
   struct lua_State *twups;
   /* ---- end of GC section ---- */
   lua_CFunction panic;
