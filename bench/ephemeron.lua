@@ -1,6 +1,6 @@
 -- ephemeron.lua: weak-keyed tables whose values chain to other keys (w[k] = prev), built under the incremental collector, then collected with the chain alive and dropped.
 -- LuaJIT has no ephemerons (its weak-keyed values are strong), so the checksum counts only entries kept by a live key, which all agree on.
-local N = 200000
+local N = 50000
 local kept = 0
 for round = 1, 3 do
   local w = setmetatable({}, {__mode = "k"})
