@@ -78,7 +78,7 @@ static int co_wrap(lua_State *L) {
 }
 
 static int co_yield(lua_State *L) {
-  return lua_yield(L, lua_gettop(L));
+  return tyD_yieldtail(L, lua_gettop(L));
 }
 
 enum { CO_RUN, CO_DEAD, CO_YIELD, CO_NORM };

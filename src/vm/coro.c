@@ -20,15 +20,18 @@
 **   continuations, pcall's frames above run protected).  Almost every yield
 **   of real code (from Lua code, pcall, xpcall, metamethods, for iterators,
 **   C functions written for PUC Lua's continuation protocol) is of this kind.
-** - Switching back into a kept stack is cheaper than unrolling, so the
-**   first TY_COKEEP suspended coroutines (counted by nsusp) keep their
-**   stacks even when they could give them back: ping-pong between a few
+** - Switching back into a kept stack is cheaper than unrolling, so while
+**   fewer than TY_COKEEP stacks exist (running, suspended and pooled ones;
+**   nlive, counted at mmap/munmap, never per switch) a yield keeps its
+**   stack even when it could give it back: ping-pong between a few
 **   coroutines costs what it did; only beyond that are finishable yields
-**   unwound.  TYCHO_COKEEP in the environment overrides the count (0: unwind
-**   every finishable yield; tests/cli/coro_scale.sh runs the coroutine tests
-**   both ways).  Either way the rest of a C function after its yield is
-**   skipped: after a kept yield, lua_yieldk jumps to the function's landing
-**   point (callCk) with k's results or the resume values.
+**   unwound, which gives stacks back until the pool is full and then unmaps.
+**   TYCHO_COKEEP in the environment overrides the count (0: unwind every
+**   finishable yield; tests/cli/coro_scale.sh runs the coroutine tests both
+**   ways).  Either way the rest of a C function after its yield is skipped:
+**   after a kept yield, lua_yieldk jumps to the function's landing point
+**   (callCk) with k's results or the resume values (coroutine.yield, whose
+**   caller returns at once, skips the jump: tyD_yieldtail).
 ** - Any other yield (inside a hook, a finalizer, a __close handler, pcall's
 **   error recovery (CIST_RECOVER), or a C frame that is not in a
 **   continuation call) keeps the stack: TYCO_SUSPENDED, resumed by a context
@@ -41,7 +44,7 @@
 **   is NULL (landing and recovery points lived on the dropped stack).
 ** - Only running coroutines and TYCO_SUSPENDED ones hold stacks, so the
 **   number of mappings is the nesting depth of resumes (bounded by the C
-**   call limit) plus TY_COKEEP plus the coroutines suspended in a way that
+**   call limit), up to TY_COKEEP more, plus the coroutines suspended in a way that
 **   cannot be finished from the CallInfos; at most
 **   TY_COPOOLMAX free ones are kept.  Out of address space, the resume fails
 **   with the ordinary memory error.
@@ -85,14 +88,13 @@
 #endif
 
 #define TY_COPOOLMAX 16        /* free stacks kept for reuse */
-#define TY_COKEEP 32           /* suspended coroutines that keep their stack (fast switch) */
+#define TY_COKEEP 64           /* below this many stacks (pooled included), yields keep theirs */
 #define TY_COGUARDLIMIT 16384  /* beyond this many live stacks, skip guard pages (VMA limit) */
 
 static __thread struct tycoro *current;   /* context running now; NULL: own stack */
 static __thread struct tycoro *pool;      /* free stacks */
 static __thread int npool;
 static __thread long nlive;               /* mappings alive (incl. pooled) */
-static __thread long nsusp;               /* contexts in TYCO_SUSPENDED */
 static int keep = -1;                     /* TY_COKEEP, or TYCHO_COKEEP from the environment */
 
 int tyR_keepstack(void) {
@@ -100,7 +102,7 @@ int tyR_keepstack(void) {
     const char *e = getenv("TYCHO_COKEEP");  /* a testing knob: 0 unwinds every yield it can */
     keep = (e != NULL && *e >= '0' && *e <= '9') ? atoi(e) : TY_COKEEP;
   }
-  return nsusp < keep;
+  return nlive < keep;
 }
 
 struct tycoro *tyR_current(void) {
@@ -241,11 +243,9 @@ void tyR_resume(struct tycoro *co) {
 }
 
 void tyR_suspend(struct tycoro *co) {
-  nsusp++;
   asan_start(&co->fake, co->backbottom, co->backsize);
   ctxswitch(&co->ctx, &co->back);
   asan_finish(co->fake, &co->backbottom, &co->backsize);
-  nsusp--;
 }
 
 void tyR_exit(struct tycoro *co) {
@@ -301,8 +301,6 @@ struct tycoro *tyR_new(void) {
 
 void tyR_free(struct tycoro *co) {
   if (co == NULL) return;
-  if (co->state == TYCO_SUSPENDED)
-    nsusp--;  /* abandoned while suspended (collected or closed) */
   asan_unpoison(co->stack, co->stacksize);
   co->state = TYCO_DONE;
   co->L = NULL;

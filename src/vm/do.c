@@ -787,7 +787,19 @@ LUA_API int lua_isyieldable(lua_State *L) {
 ** Yield: switch back to the resumer.  Returns after the next resume with
 ** the number of values it passed (on the top), or the result of k.
 */
+static int yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFunction k, int tail);
+
 LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFunction k) {
+  return yieldk(L, nresults, ctx, k, 0);
+}
+
+/* coroutine.yield: its caller returns the result at once, so a kept yield
+** needs no jump to the landing point (a jump costs mispredicted returns) */
+int tyD_yieldtail(lua_State *L, int nresults) {
+  return yieldk(L, nresults, 0, NULL, 1);
+}
+
+static int yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFunction k, int tail) {
   CallInfo *ci = L->ci;
   struct tycoro *co = L->coro;
   int n;
@@ -823,7 +835,7 @@ LUA_API int lua_yieldk(lua_State *L, int nresults, lua_KContext ctx, lua_KFuncti
     ** results, or the resume values, are its results */
     if (k != NULL)
       n = (*k)(L, LUA_YIELD, ctx);
-    if (ci->u.c.kjmp != NULL && L->ci == ci) {
+    if (!tail && ci->u.c.kjmp != NULL && L->ci == ci) {
       ci->u2.nres = n;
       land_jump(*(tyland *)ci->u.c.kjmp);
     }

@@ -76,7 +76,7 @@ check() {  # label expected actual
 
 # Both ways of suspending give the same results: the coroutine tests run with every
 # finishable yield giving back its stack (TYCHO_COKEEP=0) and with every yield keeping it
-# (the default keeps the first 32 suspended ones); tests/run.sh checks their expectations.
+# (the default keeps them while fewer than 64 stacks exist); tests/run.sh checks their expectations.
 for f in vm_coroutines.lua vm_close_yield.lua coro_deep.lua coroutine.lua; do
   src="$ROOT/tests/lua/$f"
   [ -f "$src" ] || continue
