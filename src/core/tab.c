@@ -440,7 +440,7 @@ TValue *tyH_newkey(lua_State *L, Table *t, const TValue *key) {
   TValue aux;
   TValue *slot;
   if (l_unlikely(ttisnil(key)))
-    tyG_runerror(L, "index is nil");
+    tyG_runerror(L, "table index is nil");
   else if (ttisfloat(key)) {
     lua_Number f = fltvalue(key);
     lua_Integer k;
@@ -449,7 +449,7 @@ TValue *tyH_newkey(lua_State *L, Table *t, const TValue *key) {
       key = &aux;
     }
     else if (l_unlikely(f != f))
-      tyG_runerror(L, "index is NaN");
+      tyG_runerror(L, "table index is NaN");
   }
   if (ttisinteger(key) && l_castS2U(ivalue(key)) - 1u < t->asize)
     return &t->array[ivalue(key) - 1];
@@ -471,9 +471,9 @@ TValue *tyH_newkey(lua_State *L, Table *t, const TValue *key) {
 /* errors for keys that can never be inserted */
 static void checkkey(lua_State *L, const TValue *key) {
   if (ttisnil(key))
-    tyG_runerror(L, "index is nil");
+    tyG_runerror(L, "table index is nil");
   else if (ttisfloat(key) && fltvalue(key) != fltvalue(key))
-    tyG_runerror(L, "index is NaN");
+    tyG_runerror(L, "table index is NaN");
 }
 
 void tyH_finishset(lua_State *L, Table *t, const TValue *key, const TValue *slot, TValue *value) {

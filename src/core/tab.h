@@ -9,7 +9,7 @@
 ** object (tag TY_VABSTKEY) when the key is missing; never NULL.  Float keys
 ** with an integral value are normalized to integers (t[1.0] is t[1]).
 ** Setting: tyH_set/tyH_setint insert (NaN or nil key raises the Lua error
-** "index is NaN"/"index is nil"); the caller does the GC barrier
+** "table index is NaN"/"table index is nil"); the caller does the GC barrier
 ** (tyC_barrierback on the table).
 */
 
