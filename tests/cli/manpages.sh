@@ -14,7 +14,8 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "manpages: $*"; fail=1; }
 
-make -s -C "$ROOT" install BUILD="$BUILD" DESTDIR="$tmp/dest" PREFIX=/usr >"$tmp/make.out" 2>&1 ||
+# -o all: install what is built (this may be a sanitizer build), never rebuild it here
+make -s -C "$ROOT" install -o all BUILD="$BUILD" DESTDIR="$tmp/dest" PREFIX=/usr >"$tmp/make.out" 2>&1 ||
   { cat "$tmp/make.out"; bad "make install failed"; exit 1; }
 man1=$tmp/dest/usr/share/man/man1
 for page in tycho tychoc; do
