@@ -450,18 +450,17 @@ static void rehash(lua_State *L, Table *t, const TValue *ek) {
 TValue *tyH_newkey(lua_State *L, Table *t, const TValue *key) {
   TValue aux;
   TValue *slot;
-  if (l_unlikely(ttisnil(key)))
-    tyG_runerror(L, "table index is nil");
-  else if (ttisfloat(key)) {
-    lua_Number f = fltvalue(key);
-    lua_Integer k;
-    if (flttoint(f, &k)) {
-      setivalue(&aux, k);
+  if (ttisfloat(key)) {  /* integral floats are stored as integers; NaN is no key */
+    lua_Integer asint;
+    if (flttoint(fltvalue(key), &asint)) {
+      setivalue(&aux, asint);
       key = &aux;
     }
-    else if (l_unlikely(f != f))
+    else if (l_unlikely(fltvalue(key) != fltvalue(key)))
       tyG_runerror(L, "table index is NaN");
   }
+  else if (l_unlikely(ttisnil(key)))
+    tyG_runerror(L, "table index is nil");
   if (ttisinteger(key) && l_castS2U(ivalue(key)) - 1u < t->asize)
     return &t->array[ivalue(key) - 1];
   t->flags &= (lu_byte)~maskflags;  /* new key: metamethod cache is stale */
