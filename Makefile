@@ -139,13 +139,16 @@ clean:
 demo: all
 	sh bench/demo.sh
 
-# make install PREFIX=...: binaries, libraries, public headers and tycho.pc (pkg-config).
+# make install PREFIX=...: binaries, libraries, public headers, tycho.pc (pkg-config) and
+# the man pages tycho.1 and tychoc.1.
 PREFIX  ?= /usr/local
 DESTDIR ?=
 TY_HEADERS := include/lua.h include/luaconf.h include/lauxlib.h include/lualib.h include/lua.hpp include/tycho.h
 .PHONY: install
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/tycho
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/tycho \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/tycho.1 docs/tychoc.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 755 $(BUILD)/tycho $(DESTDIR)$(PREFIX)/bin/tycho
 	if [ -x $(BUILD)/tychoc ]; then install -m 755 $(BUILD)/tychoc $(DESTDIR)$(PREFIX)/bin/tychoc; fi
 	install -m 644 $(BUILD)/libtycho.a $(DESTDIR)$(PREFIX)/lib/libtycho.a

@@ -39,6 +39,7 @@ static int opt_pinpaths = 0;             /* --pin-paths */
 /* --output-o without -i: the session goes on in the image, so the state is not closed
 ** (its finalizers run in the programs started from the image); kept reachable here */
 static lua_State *saved_state = NULL;
+static int opt_help = 0;                 /* --help */
 
 /* ---- messages ---- */
 
@@ -72,15 +73,44 @@ static const char *const usage_lines[][2] = {
   {"-", "stop handling options and execute stdin"},
 };
 
-static void print_usage(const char *badopt) {
+/* tycho's own flags, after lua's (docs/tycho.md, "Image options"; man page tycho.1) */
+static const char *const image_lines[][2] = {
+  {"-J FILE, -JFILE, --sysimage=FILE, --sysimage FILE", "start from the system image FILE"},
+  {"--output-o=FILE, --output-o FILE", "when done, write the session to the ELF object FILE"},
+  {"--incremental=yes|no", "with -J and --output-o: write only what the image lacks (yes,\n"
+                           "      the default) or the whole session (no)"},
+  {"--pin-paths", "with --output-o: the image keeps package.path and package.cpath"},
+  {"--compile=yes|no|all|min", "native code: tiered (yes, the default), every function (all),\n"
+                               "      images' code only (min), interpreter only (no)"},
+};
+static const char *const command_lines[][2] = {
+  {"--print-link-command OBJ.o IMAGE.so", "alone: print the command that links OBJ.o into IMAGE.so"},
+  {"--image-info=FILE", "alone: describe the image FILE (exit 1 if it would not load)"},
+  {"--help", "show this help and exit"},
+};
+
+/* the whole option list: lua's lines exactly as lua5.4 prints them, then tycho's */
+static void write_usage(FILE *f) {
   size_t k;
+  fprintf(f, "usage: %s [options] [script [args]]\nAvailable options are:\n", progname);
+  for (k = 0; k < sizeof usage_lines / sizeof usage_lines[0]; k++)
+    fprintf(f, "  %-10s%s\n", usage_lines[k][0], usage_lines[k][1]);
+  fputs("Image options (before the script):\n", f);
+  for (k = 0; k < sizeof image_lines / sizeof image_lines[0]; k++)
+    fprintf(f, "  %s\n      %s\n", image_lines[k][0], image_lines[k][1]);
+  fputs("Commands:\n", f);
+  for (k = 0; k < sizeof command_lines / sizeof command_lines[0]; k++)
+    fprintf(f, "  %s\n      %s\n", command_lines[k][0], command_lines[k][1]);
+  fputs("Environment: LUA_INIT, LUA_PATH, LUA_CPATH (and their _5_4 forms),\n"
+        "  TYCHO_IMAGE_VERIFY, TYCHO_IMAGE_STALE, TYCHO_CACHE_DIR; see tycho(1).\n", f);
+  fflush(f);
+}
+
+static void print_usage(const char *badopt) {
   int needsarg = (badopt[1] == 'e' || badopt[1] == 'l');
   fprintf(stderr, needsarg ? "%s: '%s' needs argument\n" : "%s: unrecognized option '%s'\n",
           progname, badopt);
-  fprintf(stderr, "usage: %s [options] [script [args]]\nAvailable options are:\n", progname);
-  for (k = 0; k < sizeof usage_lines / sizeof usage_lines[0]; k++)
-    fprintf(stderr, "  %-10s%s\n", usage_lines[k][0], usage_lines[k][1]);
-  fflush(stderr);
+  write_usage(stderr);
 }
 
 /* the line ends with the language's origin: scripts (and the official suite) match it */
@@ -239,6 +269,7 @@ static int strip_image_options(int argc, char **argv) {
     else if (strcmp(a, "--incremental=yes") == 0) opt_incremental = 1;
     else if (strcmp(a, "--pin-paths") == 0) opt_pinpaths = 1;
     else if (strncmp(a, "--compile=", 10) == 0 && tycho_setcompile(a + 10) == 0) continue;
+    else if (strcmp(a, "--help") == 0) opt_help = 1;
     else {
       argv[j++] = a;
       if ((a[1] == 'e' || a[1] == 'l') && a[2] == '\0' && i + 1 < argc)
@@ -564,6 +595,10 @@ int main(int argc, char **argv) {
     return EXIT_SUCCESS;
   }
   argc = strip_image_options(argc, argv);
+  if (opt_help) {
+    write_usage(stdout);
+    return EXIT_SUCCESS;
+  }
   if (opt_sysimage != NULL) {
     char err[512];
     L = tycho_newstate_image(opt_sysimage, err, sizeof err);

@@ -294,7 +294,7 @@ typedef struct Table {
   Node *lastfree;     /* every free position is before this one */
   struct Table *metatable;
   GCObject *gclist;
-  unsigned int lenhint; /* last border tyH_getn found; a guess, always verified */
+  unsigned int alimit;  /* <= asize: the VM's fast array bound, and tyH_getn's hint (tab.c) */
 } Table;
 
 #define gnode(t, i)   (&(t)->node[i])

@@ -54,11 +54,14 @@ static Node *hashmod(const Table *t, size_t h) {
   return gnode(t, h % (size_t)((sizenode(t) - 1u) | 1u));
 }
 
+/* Numbers (and booleans) are placed as PUC Lua 5.4 places them: collisions
+** decide when a table rehashes, and so which border '#' finds in a table with
+** holes (tyH_getn), which programs can observe. */
 static Node *hashint(const Table *t, lua_Integer i) {
   lua_Unsigned ui = l_castS2U(i);
   if (ui <= (lua_Unsigned)INT_MAX)
     return gnode(t, (unsigned int)ui % ((sizenode(t) - 1u) | 1u));
-  return hashmod(t, (size_t)(ui ^ (ui >> 32)));
+  return gnode(t, ui % (lua_Unsigned)((sizenode(t) - 1u) | 1u));
 }
 
 static Node *hashpointer(const Table *t, const void *p) {
@@ -66,11 +69,15 @@ static Node *hashpointer(const Table *t, const void *p) {
   return hashmod(t, u ^ (u >> 32));
 }
 
+/* exponent plus the mantissa scaled to 31 bits, folded below 2^31; 0 for inf/NaN */
 static unsigned int hashflt(lua_Number n) {
-  uint64_t u;
-  memcpy(&u, &n, sizeof(u));
-  u ^= u >> 29;
-  return (unsigned int)(u ^ (u >> 32));
+  int e;
+  lua_Number m = frexp(n, &e) * 2147483648.0;
+  unsigned int u;
+  if (!(m == m) || m == (lua_Number)HUGE_VAL || m == -(lua_Number)HUGE_VAL)
+    return 0;
+  u = (unsigned int)e + (unsigned int)(lua_Integer)m;  /* both modulo 2^32 */
+  return (u <= (unsigned int)INT_MAX) ? u : ~u;
 }
 
 static Node *mainposition(const Table *t, const TValue *key) {
@@ -124,8 +131,11 @@ static const TValue *getgeneric(Table *t, const TValue *key, int deadok) {
 const TValue *tyH_getint(Table *t, lua_Integer key) {
   lua_Unsigned k = l_castS2U(key) - 1u;
   Node *n;
-  if (k < t->asize)
+  if (k < t->asize) {
+    if (k >= t->alimit)  /* beyond the hint: the key becomes the hint (tyH_getn) */
+      t->alimit = (unsigned int)key;
     return &t->array[k];
+  }
   n = hashint(t, key);
   for (;;) {
     if (keyisinteger(n) && keyival(n) == key)
@@ -337,6 +347,7 @@ void tyH_resize(lua_State *L, Table *t, unsigned int newasize, unsigned int nhsi
   for (i = oldasize; i < newasize; i++)
     setempty(&t->array[i]);
   t->asize = newasize;
+  t->alimit = newasize;  /* no hint for tyH_getn */
   t->node = nt.node;
   t->lsizenode = nt.lsizenode;
   t->lastfree = nt.lastfree;
@@ -439,18 +450,17 @@ static void rehash(lua_State *L, Table *t, const TValue *ek) {
 TValue *tyH_newkey(lua_State *L, Table *t, const TValue *key) {
   TValue aux;
   TValue *slot;
-  if (l_unlikely(ttisnil(key)))
-    tyG_runerror(L, "index is nil");
-  else if (ttisfloat(key)) {
-    lua_Number f = fltvalue(key);
-    lua_Integer k;
-    if (flttoint(f, &k)) {
-      setivalue(&aux, k);
+  if (ttisfloat(key)) {  /* integral floats are stored as integers; NaN is no key */
+    lua_Integer asint;
+    if (flttoint(fltvalue(key), &asint)) {
+      setivalue(&aux, asint);
       key = &aux;
     }
-    else if (l_unlikely(f != f))
-      tyG_runerror(L, "index is NaN");
+    else if (l_unlikely(fltvalue(key) != fltvalue(key)))
+      tyG_runerror(L, "table index is NaN");
   }
+  else if (l_unlikely(ttisnil(key)))
+    tyG_runerror(L, "table index is nil");
   if (ttisinteger(key) && l_castS2U(ivalue(key)) - 1u < t->asize)
     return &t->array[ivalue(key) - 1];
   t->flags &= (lu_byte)~maskflags;  /* new key: metamethod cache is stale */
@@ -471,9 +481,9 @@ TValue *tyH_newkey(lua_State *L, Table *t, const TValue *key) {
 /* errors for keys that can never be inserted */
 static void checkkey(lua_State *L, const TValue *key) {
   if (ttisnil(key))
-    tyG_runerror(L, "index is nil");
+    tyG_runerror(L, "table index is nil");
   else if (ttisfloat(key) && fltvalue(key) != fltvalue(key))
-    tyG_runerror(L, "index is NaN");
+    tyG_runerror(L, "table index is NaN");
 }
 
 void tyH_finishset(lua_State *L, Table *t, const TValue *key, const TValue *slot, TValue *value) {
@@ -514,7 +524,7 @@ Table *tyH_new(lua_State *L) {
   t->flags = (lu_byte)maskflags;  /* no metamethods known yet */
   t->array = NULL;
   t->asize = 0;
-  t->lenhint = 0;
+  t->alimit = 0;
   t->gclist = NULL;
   setnodevector(L, t, 0);
   return t;
@@ -599,36 +609,60 @@ static lua_Unsigned hash_search(Table *t, lua_Unsigned j) {
   return i;
 }
 
+/* A border in the array part between lo (0, or t[lo] present) and hi (t[hi]
+** empty), by bisection. */
+static unsigned int array_border(const Table *t, unsigned int lo, unsigned int hi) {
+  while (hi - lo > 1u) {
+    unsigned int m = lo + (hi - lo) / 2;
+    if (isempty(&t->array[m - 1]))
+      hi = m;
+    else
+      lo = m;
+  }
+  return lo;
+}
+
+#define ispow2(x) (((x) & ((x) - 1)) == 0)
+
+/*
+** Which border '#' reports for a table with holes is observable (serializers
+** show it), so it follows PUC Lua 5.4's choice, which depends on the table's
+** history through a hint, alimit: asize for none, else a border found earlier,
+** kept only while the array size is a power of 2 and the hint is above half of
+** it (and so not itself a power of 2).  The VM reads keys up to alimit
+** directly; an integer key beyond it but inside the array goes through
+** tyH_getint, which makes that key the hint.  The search starts at the hint;
+** resizing drops it.
+*/
 lua_Unsigned tyH_getn(Table *t) {
   unsigned int asize = t->asize;
-  if (asize > 0 && isempty(&t->array[asize - 1])) {
-    /* a border inside the array part */
-    unsigned int lo = 0, hi = asize;  /* lo == 0 or t[lo] present; t[hi] empty */
-    unsigned int h = t->lenhint;
-    if (asize >= 2 && !isempty(&t->array[asize - 2]))
-      return asize - 1;
-    if (h < asize) {  /* try the last border found, then its successor (appends) */
-      if (h == 0 || !isempty(&t->array[h - 1])) {
-        if (isempty(&t->array[h]))
-          return h;
-        lo = h + 1;  /* t[h + 1] present, so h + 1 < asize */
-        if (isempty(&t->array[lo]))
-          return t->lenhint = lo;
-      }
-      else
-        hi = h;
+  unsigned int limit = t->alimit;
+  if (limit > 0 && isempty(&t->array[limit - 1])) {  /* a border below limit */
+    unsigned int border;
+    if (limit >= 2 && !isempty(&t->array[limit - 2])) {
+      border = limit - 1;
+      if (ispow2(asize) && !ispow2(border))
+        t->alimit = border;
     }
-    while (hi - lo > 1u) {
-      unsigned int m = (lo + hi) / 2;
-      if (isempty(&t->array[m - 1]))
-        hi = m;
-      else
-        lo = m;
+    else {
+      border = array_border(t, 0, limit);
+      if (ispow2(asize) && border > asize / 2)
+        t->alimit = border;
     }
-    return t->lenhint = lo;
+    return border;
+  }
+  if (limit != asize) {  /* t[limit] present, below the array's end */
+    if (isempty(&t->array[limit]))
+      return limit;
+    if (isempty(&t->array[asize - 1]))  /* a border between limit and the end */
+      return t->alimit = array_border(t, limit, asize);
+    t->alimit = asize;  /* the array part is full */
   }
   /* array part full (or absent) */
   if (isdummy(t) || isempty(tyH_getint(t, (lua_Integer)asize + 1)))
     return asize;
-  return hash_search(t, (lua_Unsigned)asize + 1);
+  /* t[asize + 1] present: the doubling search starts from asize (from 1 for
+  ** no array part), which picks the same border as PUC Lua, e.g. 5, not 7, for
+  ** {1, 2, 3, 4, [5] = 5, [7] = 7} */
+  return hash_search(t, asize > 0 ? (lua_Unsigned)asize : 1);
 }

@@ -9,7 +9,7 @@
 ** object (tag TY_VABSTKEY) when the key is missing; never NULL.  Float keys
 ** with an integral value are normalized to integers (t[1.0] is t[1]).
 ** Setting: tyH_set/tyH_setint insert (NaN or nil key raises the Lua error
-** "index is NaN"/"index is nil"); the caller does the GC barrier
+** "table index is NaN"/"table index is nil"); the caller does the GC barrier
 ** (tyC_barrierback on the table).
 */
 
@@ -19,10 +19,10 @@ const TValue *tyH_getint(Table *t, lua_Integer key);
 const TValue *tyH_getshortstr(Table *t, TString *key);
 const TValue *tyH_getstr(Table *t, TString *key);
 const TValue *tyH_get(Table *t, const TValue *key);
-/* fast path used by the VM: array part only */
+/* fast path used by the VM: keys 1..alimit (tyH_getint does the rest of the array) */
 #define tyH_fastgeti(t, k, res) \
   { Table *t_ = (t); lua_Unsigned u_ = l_castS2U(k) - 1u; \
-    if (u_ < t_->asize) res = &t_->array[u_]; else res = tyH_getint(t_, (k)); }
+    if (u_ < t_->alimit) res = &t_->array[u_]; else res = tyH_getint(t_, (k)); }
 
 void tyH_setint(lua_State *L, Table *t, lua_Integer key, TValue *value);
 void tyH_set(lua_State *L, Table *t, const TValue *key, TValue *value);

@@ -16,7 +16,7 @@
 ** and the official suite recognise it; the bytes after it say which body
 ** follows (pucload.h).  Field by field:
 **
-**   chunk     header  u8 nupvalues-of-main  u8 TYC_MARK  function
+**   chunk     header  u8 1  stub  u8 nupvalues-of-main  u8 TYC_MARK  function
 **   header    "\x1bLua"  u8 0x54 (version)  u8 0 (format)  "\x19\x93\r\n\x1a\n"
 **             u8 sizeof(Instruction)  u8 sizeof(lua_Integer)  u8 sizeof(lua_Number)
 **             lua_Integer 0x5678  lua_Number 370.5          (host byte order)
@@ -37,6 +37,16 @@
 **   string    varint 0 for "none", else varint length+1, then the bytes
 **   varint    7 bits per byte, most significant group first; only the last
 **             byte has bit 7 set
+**
+** The stub is a PUC Lua 5.4 main function with one upvalue (the "u8 1"
+** before it is, for PUC's loader, the main closure's upvalue count):
+** `error("this binary chunk was written by tycho; PUC Lua cannot run it", 0)`.
+** The header must be PUC's byte for byte (the official suite, calls.lua,
+** compares it), so PUC's loader always reads on past it; with the stub it
+** loads a function that says what the chunk is, where it used to run into
+** tycho's body and fail with "bad binary format (integer overflow)".  PUC
+** ignores the bytes after its main function.  tycho's loader compares the
+** stub byte for byte; a chunk whose bytes differ from it is PUC's.
 **
 ** Writing stages small fields in a buffer and hands the writer blocks of a
 ** few hundred bytes; the first nonzero status a writer returns stops all
@@ -98,6 +108,64 @@ static void build_header(lu_byte *out) {
   p += sizeof(probe_int);
   memcpy(p, &probe_num, sizeof(probe_num));
   tyassert(p + sizeof(probe_num) == out + HEADER_LEN);
+}
+
+/* ---- the stub PUC Lua runs instead of tycho's body ---- */
+
+#define STUB_MSG "this binary chunk was written by tycho; PUC Lua cannot run it"
+#define STUB_SOURCE "=(tycho binary chunk)"
+#define STUB_MAX 160
+
+/* PUC 5.4's instruction encoding: op 7 bits, A 8, k 1, B 8, C 8 (or Bx 17) */
+#define P_ABC(op, a, b, c) ((Instruction)(op) | (Instruction)(a) << 7 | \
+                            (Instruction)(b) << 16 | (Instruction)(c) << 24)
+#define P_ABX(op, a, bx)   ((Instruction)(op) | (Instruction)(a) << 7 | (Instruction)(bx) << 15)
+#define P_OFFSET_SBX 65535
+enum { P_LOADI = 1, P_LOADK = 3, P_GETTABUP = 11, P_CALL = 68, P_RETURN = 70, P_VARARGPREP = 81 };
+
+static lu_byte *stub_str(lu_byte *p, const char *s) {  /* PUC's string: varint size+1, bytes */
+  size_t len = strlen(s);
+  tyassert(len + 1 < 0x80);  /* a one-byte varint */
+  *p++ = (lu_byte)(0x80 | (len + 1));
+  memcpy(p, s, len);
+  return p + len;
+}
+
+/* Fills out[STUB_MAX] with the stub (the PUC function after "u8 1"); its length. */
+static size_t build_stub(lu_byte *out) {
+  static const Instruction code[] = {
+    P_ABC(P_VARARGPREP, 0, 0, 0),
+    P_ABC(P_GETTABUP, 0, 0, 0),                /* R0 = _ENV["error"] */
+    P_ABX(P_LOADK, 1, 1),                      /* R1 = STUB_MSG */
+    P_ABX(P_LOADI, 2, P_OFFSET_SBX + 0),       /* R2 = 0 (no position) */
+    P_ABC(P_CALL, 0, 3, 1),                    /* error(R1, R2) */
+    P_ABC(P_RETURN, 0, 1, 1),
+  };
+  lu_byte *p = out;
+  p = stub_str(p, STUB_SOURCE);
+  *p++ = 0x80;  /* linedefined 0 */
+  *p++ = 0x80;  /* lastlinedefined 0 */
+  *p++ = 0;     /* numparams */
+  *p++ = 1;     /* is_vararg */
+  *p++ = 3;     /* maxstacksize */
+  *p++ = (lu_byte)(0x80 | (sizeof(code) / sizeof(code[0])));
+  memcpy(p, code, sizeof(code));  /* host byte order, as PUC writes them */
+  p += sizeof(code);
+  *p++ = 0x80 | 2;  /* constants: "error", STUB_MSG */
+  *p++ = 0x04;      /* LUA_VSHRSTR */
+  p = stub_str(p, "error");
+  *p++ = 0x14;      /* LUA_VLNGSTR */
+  p = stub_str(p, STUB_MSG);
+  *p++ = 0x80 | 1;  /* upvalues: _ENV, in the enclosing stack, register 0 */
+  *p++ = 1; *p++ = 0; *p++ = 0;
+  *p++ = 0x80;      /* no nested functions */
+  *p++ = 0x80;      /* no line info */
+  *p++ = 0x80;      /* no absolute line info */
+  *p++ = 0x80;      /* no locals */
+  *p++ = 0x80 | 1;  /* upvalue names: "_ENV" */
+  p = stub_str(p, "_ENV");
+  tyassert((size_t)(p - out) <= STUB_MAX);
+  return (size_t)(p - out);
 }
 
 /* ================= writing ================= */
@@ -233,6 +301,8 @@ static void put_function(Writer *w, const Proto *f, const TString *outer_source)
 int tyU_dump(lua_State *L, const Proto *f, lua_Writer w, void *data, int strip) {
   Writer out;
   lu_byte header[HEADER_LEN];
+  lu_byte stub[STUB_MAX];
+  size_t nstub = build_stub(stub);
   out.L = L;
   out.sink = w;
   out.ud = data;
@@ -241,8 +311,10 @@ int tyU_dump(lua_State *L, const Proto *f, lua_Writer w, void *data, int strip) 
   out.staged = 0;
   build_header(header);
   put_bytes(&out, header, sizeof(header));
+  put_u8(&out, 1);  /* the stub's upvalue count, for PUC's loader */
+  put_bytes(&out, stub, nstub);
   put_u8(&out, f->sizeupvalues);
-  put_u8(&out, TYC_MARK);  /* tycho's body follows, not PUC's (pucload.h) */
+  put_u8(&out, TYC_MARK);  /* tycho's body follows (pucload.h) */
   put_function(&out, f, NULL);
   flush_stage(&out);
   return out.status;
@@ -257,26 +329,26 @@ l_noret tyU_error(LoadState *S, const char *why) {
 
 #define corrupted(S) tyU_error(S, "corrupted chunk")
 
-/* Exactly len bytes into dst, starting with a byte the format dispatch may
-** have read ahead (S->pending). */
+/* Exactly len bytes into dst, starting with those the format dispatch read
+** ahead (S->ahead). */
 void tyU_loadblock(LoadState *S, void *dst, size_t len) {
   char *p = (char *)dst;
-  if (len == 0)
-    return;
-  if (S->pending >= 0) {
-    *p++ = (char)S->pending;
-    S->pending = -1;
+  while (len > 0 && S->nahead > 0) {
+    *p++ = (char)*S->ahead++;
+    S->nahead--;
     len--;
   }
-  if (tyZ_read(S->Z, p, len) != 0)
+  if (len > 0 && tyZ_read(S->Z, p, len) != 0)
     tyU_error(S, "truncated chunk");
 }
 
 lu_byte tyU_loadbyte(LoadState *S) {
-  int c = S->pending;
-  if (c >= 0)
-    S->pending = -1;
-  else if ((c = zgetc(S->Z)) == EOZ)
+  int c;
+  if (S->nahead > 0) {
+    S->nahead--;
+    return *S->ahead++;
+  }
+  if ((c = zgetc(S->Z)) == EOZ)
     tyU_error(S, "truncated chunk");
   return (lu_byte)c;
 }
@@ -908,22 +980,41 @@ LClosure *tyU_undump(lua_State *L, ZIO *Z, const char *name) {
   LoadState S;
   LClosure *cl;
   int nup, body;
+  lu_byte seen[STUB_MAX];  /* what the dispatch read of the body */
+  size_t nseen;
   S.L = L;
   S.Z = Z;
   S.name = chunk_label(name);
-  S.pending = -1;
+  S.ahead = NULL;
+  S.nahead = 0;
   check_header(&S);
   nup = tyU_loadbyte(&S);
-  body = tyU_loadbyte(&S);
+  seen[0] = tyU_loadbyte(&S);
+  nseen = 1;
+  body = seen[0];
+  if (nup == 1) {  /* tycho's stub? (dump.c, "Design note") */
+    lu_byte stub[STUB_MAX];
+    size_t nstub = build_stub(stub);
+    while (nseen < nstub && seen[nseen - 1] == stub[nseen - 1])
+      seen[nseen++] = tyU_loadbyte(&S);
+    if (nseen == nstub && memcmp(seen, stub, nstub) == 0) {
+      nup = tyU_loadbyte(&S);
+      body = tyU_loadbyte(&S);
+      if (body != TYC_MARK)
+        corrupted(&S);
+      nseen = 0;
+    }
+  }
   cl = tyF_newLclosure(L, nup);
   setclLvalue(L, L->top, cl);  /* on the stack while loading allocates */
   tyD_inctop(L);
   cl->p = tyF_newproto(L);
   tyC_objbarrier(L, cl, cl->p);
-  if (body == TYC_MARK)
+  if (nseen == 0 || (nseen == 1 && body == TYC_MARK))  /* tycho's body (after the stub, or of an earlier build) */
     load_function(&S, cl->p, NULL, 0);
-  else {  /* that byte already belongs to a PUC 5.4 body */
-    S.pending = body;
+  else {  /* the bytes read ahead already belong to a PUC 5.4 body */
+    S.ahead = seen;
+    S.nahead = nseen;
     tyU_pucload(&S, cl);
   }
   if (cl->p->sizeupvalues != nup)

@@ -407,7 +407,7 @@ static void utf8_escape(LexState *ls, size_t mark) {
   int len;
   take(ls);  /* 'u' */
   if (ls->current != '{')
-    bad_escape(ls, "missing '{' in \\u{xxxx}");
+    bad_escape(ls, "missing '{'");
   take(ls);  /* '{' */
   if (!has_class(ls->current, CH_XDIGIT))
     bad_escape(ls, "hexadecimal digit expected");
@@ -418,7 +418,7 @@ static void utf8_escape(LexState *ls, size_t mark) {
     take(ls);
   } while (has_class(ls->current, CH_XDIGIT));
   if (ls->current != '}')
-    bad_escape(ls, "missing '}' in \\u{xxxx}");
+    bad_escape(ls, "missing '}'");
   advance(ls);  /* '}' */
   ls->buff->n = mark;
   len = tyO_utf8esc(bytes, cp);  /* written at the end of bytes */

@@ -12,8 +12,8 @@
 **
 **  1. Tokens and errors: accept/expect helpers, limit errors, and the depth
 **     guard (every statement, every operand and every extra assignment target
-**     costs one level of L->nCcalls; too many is "chunk has too many syntax
-**     levels").
+**     costs one level of L->nCcalls; too many is the runtime error "C stack
+**     overflow", without position, as PUC Lua raises it).
 **  2. Scopes and names: a Scope per block; locals live on the shared
 **     dyd->actvar stack from declaration to the end of their block.  Each
 **     FuncState and Scope caches the number of registers its locals hold
@@ -123,10 +123,7 @@ static l_noret limit_error(FuncState *fs, const char *what, int max) {
 
 /* One more level of syntactic nesting (paired with ascend). */
 static void descend(LexState *ls) {
-  lua_State *L = ls->L;
-  if (l_unlikely(getCcalls(L) >= TY_MAXCCALLS))
-    tyX_syntaxerror(ls, "chunk has too many syntax levels");
-  L->nCcalls++;
+  tyE_incCstack(ls->L);  /* "C stack overflow", a runtime error as in PUC Lua */
 }
 
 #define ascend(ls) ((ls)->L->nCcalls--)
@@ -446,7 +443,7 @@ static void lift_pending(FuncState *fs, Scope *sc) {
 static l_noret unresolved_jump(LexState *ls, Labeldesc *j) {
   const char *msg;
   if (j->name == ls->brkn)
-    msg = tyO_pushfstring(ls->L, "break outside a loop at line %d", j->line);
+    msg = tyO_pushfstring(ls->L, "break outside loop at line %d", j->line);
   else
     msg = tyO_pushfstring(ls->L, "no visible label '%s' for <goto> at line %d", getstr(j->name), j->line);
   tyK_semerror(ls, msg);
@@ -588,7 +585,7 @@ static void parameters(LexState *ls) {
         tyX_next(ls);
         vararg = 1;
       } else
-        tyX_syntaxerror(ls, "<name> expected");
+        tyX_syntaxerror(ls, "<name> or '...' expected");
     } while (!vararg && accept(ls, ','));
   }
   activate_locals(ls, n);

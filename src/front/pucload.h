@@ -5,19 +5,24 @@
 #include "zio.h"
 
 /*
-** Both formats start with PUC 5.4's header (checked once, in dump.c).  The
-** byte after the main function's upvalue count tells them apart: tycho
-** writes 0x00 there (TYC_MARK), while in a PUC chunk it is the first byte of
-** the main function's source-size varint, which PUC's writer never starts
-** with a zero group (a varint of 0 is the single byte 0x80).
+** Both formats start with PUC 5.4's header (checked once, in dump.c).  What
+** follows tells them apart (dump.c, "Design note"): tycho writes a small PUC
+** function (the "stub") and then its own body, introduced by the byte
+** TYC_MARK; a PUC chunk has its main function there.  The dispatch reads
+** ahead to decide and hands what it read back to the loader (ahead/nahead).
+** Chunks of earlier tycho builds had TYC_MARK straight after the upvalue
+** count, where a PUC chunk has the first byte of the main function's
+** source-size varint, which PUC's writer never starts with a zero group (a
+** varint of 0 is the single byte 0x80); they still load.
 */
 #define TYC_MARK 0x00
 
 typedef struct LoadState {
   lua_State *L;
   ZIO *Z;
-  const char *name;  /* chunk name for messages */
-  int pending;       /* a byte already read by the format dispatch, or -1 */
+  const char *name;      /* chunk name for messages */
+  const lu_byte *ahead;  /* bytes the format dispatch read ahead, returned first */
+  size_t nahead;
 } LoadState;
 
 /* primitives (dump.c); every failure raises "<name>: bad binary format (<why>)" */
@@ -36,7 +41,7 @@ void *tyU_shrink(LoadState *S, void *v, int *size, int n, size_t esize);
 const char *tyU_checkproto(lua_State *L, const Proto *f);
 
 /* loads the main function of a PUC 5.4 chunk into cl->p (cl anchored, header and
-** upvalue count already read, S->pending = first byte of the body's source) */
+** upvalue count already read; the body starts with the bytes in S->ahead) */
 void tyU_pucload(LoadState *S, LClosure *cl);
 
 #endif

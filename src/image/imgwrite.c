@@ -431,6 +431,7 @@ static void writetable(W *w, const Table *t, uint32_t off) {
   int rehash = 0;
   if (t->metatable) setptr(w, F(off, Table, metatable), ref(w, obj2gco(t->metatable)));
   setnull(w, F(off, Table, gclist));
+  memcpy(w->buf + F(off, Table, alimit), &t->asize, sizeof(t->asize));  /* no '#' hint (tab.c) */
   if (t->asize > 0) {
     size_t a = append(w, t->array, sizeof(TValue) * t->asize);
     unsigned int i;

@@ -965,7 +965,11 @@ static int gcmodename(const global_State *g) {
 }
 
 /* LUA_GCSTEP: one basic step (kb == 0) or kb more kilobytes of debt, even
-** while the user keeps the collector stopped; 1 when a cycle was finished */
+** while the user keeps the collector stopped; 1 when a cycle was finished.
+** In generational mode (which tycho records but collects incrementally, as
+** the standalone interpreter selects it) the answer is 0, as from PUC Lua's
+** generational collector, which never stops in the pause state between its
+** collections: so collectgarbage("step") after a full collection is false. */
 static int gcuserstep(lua_State *L, int kb) {
   global_State *g = G(L);
   lu_byte stopped = g->gcstp;
@@ -982,7 +986,7 @@ static int gcuserstep(lua_State *L, int kb) {
     stepped = (debt > 0);
   }
   g->gcstp = stopped;
-  return stepped && g->gcstate == GCSpause;
+  return stepped && g->gcstate == GCSpause && g->gckind != KGC_GEN;
 }
 
 /* sets *field to v unless v is 0 (the manual's "keep the current value") */

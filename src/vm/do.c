@@ -556,7 +556,10 @@ static int resume_error(lua_State *L, const char *msg, int narg, int *nres) {
 static void resume_body(lua_State *L, void *ud) {
   int n = *(int *)ud;
   StkId func = L->top - n - 1;
-  CallInfo *ci = tyD_precall(L, func, LUA_MULTRET);
+  CallInfo *ci;
+  if (l_unlikely(getCcalls(L) >= TY_MAXCCALLS))  /* as PUC's ccall: the body itself overflows */
+    tyE_checkcstack(L);
+  ci = tyD_precall(L, func, LUA_MULTRET);
   if (ci != NULL) {
     ci->callstatus |= CIST_FRESH;
     tyV_execute(L, ci);

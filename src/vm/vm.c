@@ -596,7 +596,7 @@ static void pushclosure(lua_State *L, Proto *p, UpVal **encup, StkId base, StkId
 
 static inline const TValue *fastgetint(Table *h, lua_Integer n) {
   lua_Unsigned u = l_castS2U(n) - 1u;
-  return (u < h->asize) ? &h->array[u] : tyH_getint(h, n);
+  return (u < h->alimit) ? &h->array[u] : tyH_getint(h, n);
 }
 
 /* raw lookup of any key (used by GETTABLE/SETTABLE fast paths) */

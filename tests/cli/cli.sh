@@ -102,6 +102,26 @@ for bad in -vx -Ex -Wx -ix --x; do
   status_is 1 "$bad"; err_line 1 "$T: unrecognized option '$bad'" "$bad"
 done
 
+# tycho's own flags are listed too, in the usage text and in --help (stdout, exit 0)
+if "$T" -v 2>/dev/null | grep -q '^tycho'; then
+  run -x
+  for flag in "-J FILE" "--sysimage=FILE" "--sysimage FILE" "-JFILE" "--output-o=FILE" "--output-o FILE" \
+              "--incremental=yes|no" "--pin-paths" "--print-link-command OBJ.o IMAGE.so" "--image-info=FILE" \
+              "--help" "TYCHO_IMAGE_VERIFY" "TYCHO_IMAGE_STALE" "TYCHO_CACHE_DIR"; do
+    err_has "$flag" "usage lists $flag"
+  done
+  run --help
+  status_is 0 "--help"; err_empty "--help" "--help"
+  out_has "usage: $T [options] [script [args]]" "--help usage line"
+  out_has "  -e stat   execute string 'stat'" "--help lists -e"
+  out_has "--output-o=FILE" "--help lists --output-o"
+  out_has "--image-info=FILE" "--help lists --image-info"
+  checks=$((checks + 1))
+  awk 'length($0) > 80 { bad = 1 } END { exit bad }' out || fail "--help lines fit in 80 columns"
+  run -e 'print(1)' --help
+  status_is 0 "--help after -e"; out_has "Image options" "--help after -e prints the help, runs nothing"
+fi
+
 # ---- -v ----
 run -v
 status_is 0 "-v"; out_has "5.4" "-v names Lua 5.4"; err_empty "-v"

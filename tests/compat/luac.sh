@@ -17,6 +17,7 @@ fail=0 n=0
 # compare: label, then the command's arguments (run as "lua5.4 ARGS" and "$TYCHO ARGS")
 compare() {
   label=$1; shift
+  export F1="$tmp/like1.bin" F2="$tmp/like2.bin"
   n=$((n + 1))
   lua5.4 "$@" >"$tmp/expected" 2>"$tmp/expected.err"; est=$?
   "$TYCHO" "$@" >"$tmp/actual" 2>"$tmp/actual.err"; ast=$?
@@ -59,6 +60,27 @@ compare "dump with upvalues" lua/luac/driver.lua upvalues "$tmp/up.bin"
 compare "stripped dump" -e 'local f = assert(load(io.open(arg[1], "rb"):read("a"))); print(f(1, nil, 3))' "$tmp/va.bin"
 compare "load errors" lua/luac/driver.lua errors "$tmp/up.bin"
 compare "load errors (stripped)" lua/luac/driver.lua errors "$tmp/va.bin"
+
+# the other way: PUC Lua loads tycho's string.dump output (PUC's header, then a stub
+# function) and running it says what the chunk is, instead of failing to load with
+# "bad binary format (integer overflow)"; tycho still runs its own chunks
+for strip in false true; do
+  n=$((n + 1))
+  "$TYCHO" -e "local u = 40; io.write(string.dump(function(x) return x + u end, $strip))" >"$tmp/ty.bin"
+  got=$(F="$tmp/ty.bin" lua5.4 -e 'local f, e = load(io.open(os.getenv("F"), "rb"):read("a")); print(f ~= nil, e, pcall(f, 1))' 2>&1)
+  want="true	nil	false	this binary chunk was written by tycho; PUC Lua cannot run it"
+  if [ "$got" != "$want" ]; then
+    echo "luac: tycho chunk under lua5.4 (strip $strip): got '$got'"; fail=1
+  fi
+  got=$(F="$tmp/ty.bin" "$TYCHO" -e 'local f = load(io.open(os.getenv("F"), "rb"):read("a")); debug.setupvalue(f, 1, 2); print(f(1))' 2>&1)
+  [ "$got" = "3" ] || { echo "luac: tycho chunk under tycho (strip $strip): got '$got'"; fail=1; }
+done
+# PUC chunks that begin like tycho's stub (same source name, same first instructions):
+# the loader reads ahead to tell them apart and gives those bytes back to PUC's loader
+lua5.4 -e 'io.write(string.dump(load("return 1 + ...", "=(tycho binary chunk)")))' >"$tmp/like1.bin"
+lua5.4 -e 'io.write(string.dump(load("error(\"puc\", 0)", "=(tycho binary chunk)")))' >"$tmp/like2.bin"
+compare "stub-like source" -e 'print(load(io.open(os.getenv("F1"), "rb"):read("a"))(2))'
+compare "stub-like code" -e 'print(pcall(load(io.open(os.getenv("F2"), "rb"):read("a"))))'
 
 [ "$fail" -eq 0 ] && echo "luac: ok ($n comparisons)"
 exit "$fail"

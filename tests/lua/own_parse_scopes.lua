@@ -90,8 +90,9 @@ print(msg("goto l; local y; ::l:: print(y)"))  -- expect: m:1: <goto l> at line 
 print(msg("::a:: do ::a:: end"))  -- expect: m:1: label 'a' already defined on line 1
 print(msg("do goto nowhere end"))  -- expect: m:1: no visible label 'nowhere' for <goto> at line 1
 print(msg("x = 1\nf(\n1, 2"))  -- expect: m:3: ')' expected (to close '(' at line 2) near <eof>
--- too deep: tycho says "chunk has too many syntax levels", lua5.4 "C stack overflow"
-local function deep(e) return e:find("too many syntax levels", 1, true) ~= nil or e:find("C stack overflow", 1, true) ~= nil end
+-- too deep: "C stack overflow", a runtime error without position (the running message
+-- handler, here the standalone interpreter's traceback, is applied to it as in PUC Lua)
+local function deep(e) return e:match("^C stack overflow") ~= nil end
 print(deep(msg(string.rep("a,", 300) .. "a = 1")))  -- expect: true
 print(deep(msg("return " .. string.rep("(", 300) .. "1" .. string.rep(")", 300))))  -- expect: true
 print(msg(string.rep("a,", 150) .. "a = 1") == nil)  -- expect: true

@@ -67,6 +67,5 @@ check("do goto f; local x; ::f:: end")   -- label at end of block: ok, local sco
 check("local function f() goto out end ::out::") -- expect: [string "local function f() goto out end ::out::"]:1: no visible label 'out' for <goto> at line 1
 check("for i = 1, 2 do if i then goto continue end local z = 1 ::continue:: end") -- expect: ok
 check("repeat goto cont; local x ::cont:: until x") -- expect: [string "repeat goto cont; local x ::cont:: until x"]:1: <goto cont> at line 1 jumps into the scope of local 'x'
--- lua 5.4.4 says "break outside loop", 5.4.6 "break outside a loop": accept both
-print((select(2, load("break")):gsub("outside a loop", "outside loop"))) -- expect: [string "break"]:1: break outside loop at line 1
+print(select(2, load("break"))) -- expect: [string "break"]:1: break outside loop at line 1
 check("::x:: do ::x:: end") -- expect: [string "::x:: do ::x:: end"]:1: label 'x' already defined on line 1

@@ -2,7 +2,7 @@
 local function deepfail(code)
   local f, err = load(code)
   if f then return "loaded" end
-  return (err:find("C stack overflow", 1, true) or err:find("syntax levels", 1, true)) and "nesting error" or err
+  return err:match("^C stack overflow") and "nesting error" or err
 end
 print(deepfail("return " .. ("("):rep(1000) .. "1" .. (")"):rep(1000))) -- expect: nesting error
 print(load("return " .. ("("):rep(100) .. "1" .. (")"):rep(100))()) -- expect: 1
