@@ -35,9 +35,6 @@ LUALIB_API void tylib_setbuiltins(lua_State *L, const luaL_Reg *list, int first,
                                   int nup);
 LUALIB_API void tylib_newbuiltinlib(lua_State *L, const luaL_Reg *list, int count, int extra);
 
-/* coroutine.yield: lua_yield for a caller that returns its result at once; vm/do.c */
-int tyD_yieldtail(lua_State *L, int nresults);
-
 /* images: recomputes package.path/cpath (package table on top); loadlib.c */
 LUALIB_API void tylib_package_resetpaths(lua_State *L);
 

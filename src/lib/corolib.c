@@ -3,6 +3,7 @@
 #include "lauxlib.h"
 #include "lualib.h"
 #include "builtins.h"
+#include "../vm/do.h"
 
 static lua_State *getco(lua_State *L) {
   lua_State *co = lua_tothread(L, 1);

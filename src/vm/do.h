@@ -60,5 +60,7 @@ void tyD_hookcall(lua_State *L, CallInfo *ci);
 
 /* frees a coroutine's C stack (called when the thread is freed) */
 void tyD_freecoro(lua_State *L, lua_State *co);
+/* coroutine.yield: lua_yield for a caller that returns its result at once */
+int tyD_yieldtail(lua_State *L, int nresults);
 
 #endif
